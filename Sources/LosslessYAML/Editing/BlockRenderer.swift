@@ -1,0 +1,127 @@
+/// Writes `YAMLValue`s as block-style YAML text at a given indentation, following a document's `Layout`.
+struct BlockRenderer {
+    let layout: Layout
+
+    /// `key: value` as text; the first line carries no indentation (the caller places it), later lines do.
+    /// The text ends without a final line break.
+    func pair(_ key: String, _ value: YAMLValue, indent: Int) -> String {
+        var out = ""
+        appendPair(key, value, indent: indent, to: &out)
+        return out
+    }
+
+    /// `- value` as text; the first line starts at the dash, without indentation. No final line break.
+    func item(_ value: YAMLValue, dashIndent: Int, contentOffset: Int = 2) -> String {
+        var out = ""
+        appendItem(value, dashIndent: dashIndent, contentOffset: contentOffset, to: &out)
+        return out
+    }
+
+    /// A scalar or flow value for the same line as its key, or nil when the value needs block lines.
+    func inline(_ value: YAMLValue) -> String? {
+        switch value {
+        case .string(let s):
+            if s.contains("\n"), LiteralBlock.text(s, indent: 0, lineBreak: "\n") != nil { return nil }
+            return ScalarText.render(s)
+        case .int(let i): return String(i)
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        case .mapping(let entries): return entries.isEmpty ? "{}" : nil
+        case .sequence(let items): return items.isEmpty ? "[]" : nil
+        }
+    }
+
+    private func appendPair(_ key: String, _ value: YAMLValue, indent: Int, to out: inout String) {
+        out += ScalarText.render(key) + ":"
+        if let text = inline(value) {
+            out += " " + text
+            return
+        }
+        switch value {
+        case .string(let s):
+            out += " " + (LiteralBlock.text(s, indent: indent + layout.indentStep, lineBreak: layout.lineBreak) ?? "")
+        case .mapping(let entries):
+            for entry in entries {
+                out += layout.lineBreak + spaces(indent + layout.indentStep)
+                appendPair(entry.key, entry.value, indent: indent + layout.indentStep, to: &out)
+            }
+        case .sequence(let items):
+            let dash = indent + (layout.indentsSequences ? layout.indentStep : 0)
+            for item in items {
+                out += layout.lineBreak + spaces(dash)
+                appendItem(item, dashIndent: dash, contentOffset: 2, to: &out)
+            }
+        default:
+            break
+        }
+    }
+
+    private func appendItem(_ value: YAMLValue, dashIndent: Int, contentOffset: Int, to out: inout String) {
+        out += "-" + String(repeating: " ", count: max(1, contentOffset - 1))
+        let contentIndent = dashIndent + max(2, contentOffset)
+        if let text = inline(value) {
+            out += text
+            return
+        }
+        switch value {
+        case .string(let s):
+            out += LiteralBlock.text(s, indent: contentIndent, lineBreak: layout.lineBreak) ?? ""
+        case .mapping(let entries):
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { out += layout.lineBreak + spaces(contentIndent) }
+                appendPair(entry.key, entry.value, indent: contentIndent, to: &out)
+            }
+        case .sequence(let items):
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += layout.lineBreak + spaces(contentIndent) }
+                appendItem(item, dashIndent: contentIndent, contentOffset: 2, to: &out)
+            }
+        default:
+            break
+        }
+    }
+
+    private func spaces(_ n: Int) -> String { String(repeating: " ", count: n) }
+}
+
+/// A multi-line string as a literal block scalar (`|`, `|-` or `|+`), when one can carry it exactly.
+enum LiteralBlock {
+    /// The header and content lines (content at `indent`), or nil when the string cannot be written this way.
+    static func text(_ s: String, indent: Int, lineBreak: String) -> String? {
+        guard s.contains("\n") else { return nil }
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F || v == 0xFEFF || v == 0x85 || v == 0x2028 || v == 0x2029 {
+                return nil
+            }
+        }
+        var lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+        var trailingBreaks = 0
+        while let last = lines.last, last.isEmpty, lines.count > 1 {
+            lines.removeLast()
+            trailingBreaks += 1
+        }
+        guard let firstContent = lines.first(where: { !$0.isEmpty }),
+              firstContent.first != " ", firstContent.first != "\t" else { return nil }
+        // A line of only spaces before the first content line would change the detected indentation.
+        if let firstIndex = lines.firstIndex(where: { !$0.isEmpty }),
+           lines[..<firstIndex].contains(where: { !$0.isEmpty }) { return nil }
+        let chomp = trailingBreaks == 0 ? "-" : (trailingBreaks == 1 ? "" : "+")
+        let pad = String(repeating: " ", count: indent)
+        var out = "|" + chomp
+        for line in lines {
+            out += lineBreak + (line.isEmpty ? "" : pad + line)
+        }
+        if trailingBreaks > 1 {
+            for _ in 1..<trailingBreaks { out += lineBreak }
+        }
+        return out
+    }
+}
+
+/// One string as a plain or double-quoted scalar.
+enum ScalarText {
+    static func render(_ s: String) -> String {
+        Quoting.needsQuotes(s) ? Quoting.doubleQuoted(s) : s
+    }
+}

@@ -1,0 +1,264 @@
+/// Byte-preserving changes to one document: every edit becomes a splice of the original bytes, so whatever
+/// no edit touches (comments, blank lines, order, quoting, indentation, line breaks) stays exactly as it was.
+public struct DocumentEditor: Sendable {
+    public let source: [UInt8]
+    public let document: Document
+    public var layout: Layout
+    private var splices: [Splice] = []
+
+    /// A replacement of a byte range; an empty range is an insertion.
+    struct Splice: Sendable {
+        var range: Range<Int>
+        var text: String
+        /// For insertions at one offset: the start of the collection grown; deeper collections go first.
+        var targetStart: Int
+        var sequence: Int
+    }
+
+    public init(source: [UInt8], document: Document) {
+        self.source = source
+        self.document = document
+        self.layout = Layout.detect(in: document, source: source)
+    }
+
+    /// Whether any edit was made.
+    public var hasChanges: Bool { !splices.isEmpty }
+
+    // MARK: Mappings
+
+    /// Sets `key` to `value` in `mapping`: the old value is replaced, or the key is added at the end.
+    public mutating func set(_ key: String, to value: YAMLValue, in mapping: Node) throws(EditError) {
+        guard let pairs = mapping.pairs else { throw EditError("not a mapping", at: mapping.range.start) }
+        guard let pair = pairs.last(where: { $0.key.scalar?.value == key }) else {
+            return try insert(key, value, into: mapping)
+        }
+        if let text = inlineText(value), pair.value.collectionStyle == nil || pair.value.collectionStyle == .flow {
+            replaceInline(pair.value, with: text, keepingQuotesFor: value)
+        } else {
+            try replacePair(key, in: mapping, withKey: key, value: value)
+        }
+    }
+
+    /// Adds `key: value` after the last entry of `mapping`.
+    public mutating func insert(_ key: String, _ value: YAMLValue, into mapping: Node) throws(EditError) {
+        guard let pairs = mapping.pairs else { throw EditError("not a mapping", at: mapping.range.start) }
+        if mapping.collectionStyle == .flow {
+            return try insertIntoFlow(text: { flow, indent in flow.pair(key, value, indent: indent) },
+                                      collection: mapping, firstItemStart: pairs.first?.key.range.start,
+                                      lastItemEnd: pairs.last?.value.range.end, closer: UInt8(ascii: "}"))
+        }
+        guard let first = pairs.first else { throw EditError("empty block mapping", at: mapping.range.start) }
+        let indent = SourceText.column(of: first.key.range.start.offset, in: source)
+        let (at, noBreak) = SourceText.nextLineStart(after: mapping.range.end.offset, in: source)
+        let body = spaces(indent) + BlockRenderer(layout: layout).pair(key, value, indent: indent)
+        add(at..<at, (noBreak ? layout.lineBreak : "") + body + layout.lineBreak, target: mapping)
+    }
+
+    /// Replaces the entry `key` of `mapping` with `newKey: value`, in the same place.
+    public mutating func replacePair(_ key: String, in mapping: Node, withKey newKey: String,
+                                     value: YAMLValue) throws(EditError) {
+        guard let pair = mapping.pair(key) else { throw EditError("no key \"\(key)\"", at: mapping.range.start) }
+        if mapping.collectionStyle == .flow {
+            let indent = SourceText.column(of: pair.key.range.start.offset, in: source)
+            let text = flowRenderer(for: mapping).pair(newKey, value, indent: indent)
+            add(pair.key.range.start.offset..<pair.value.range.end.offset, text, target: mapping)
+            return
+        }
+        let indent = SourceText.column(of: pair.key.range.start.offset, in: source)
+        let (end, noBreak) = SourceText.nextLineStart(after: pair.value.range.end.offset, in: source)
+        let text = BlockRenderer(layout: layout).pair(newKey, value, indent: indent) + (noBreak ? "" : layout.lineBreak)
+        add(pair.key.range.start.offset..<end, text, target: mapping)
+    }
+
+    /// Removes the entry `key` from `mapping`, with its line(s).
+    public mutating func removePair(_ key: String, from mapping: Node) throws(EditError) {
+        guard let pairs = mapping.pairs, let index = pairs.lastIndex(where: { $0.key.scalar?.value == key }) else {
+            throw EditError("no key \"\(key)\"", at: mapping.range.start)
+        }
+        let pair = pairs[index]
+        if mapping.collectionStyle == .flow {
+            let range: Range<Int>
+            if index + 1 < pairs.count {
+                range = pair.key.range.start.offset..<pairs[index + 1].key.range.start.offset
+            } else if index > 0 {
+                range = pairs[index - 1].value.range.end.offset..<pair.value.range.end.offset
+            } else {
+                range = pair.key.range.start.offset..<pair.value.range.end.offset
+            }
+            add(range, "", target: mapping)
+            return
+        }
+        let (end, _) = SourceText.nextLineStart(after: pair.value.range.end.offset, in: source)
+        let keyStart = pair.key.range.start.offset
+        if pairs.count == 1 {
+            add(keyStart..<end, "{}" + layout.lineBreak, target: mapping)
+        } else if SourceText.onlyIndentBefore(keyStart, in: source) {
+            add(SourceText.lineStart(of: keyStart, in: source)..<end, "", target: mapping)
+        } else if index + 1 < pairs.count {
+            // The first key of a sequence item shares its line with the dash: pull the next key up.
+            add(keyStart..<pairs[index + 1].key.range.start.offset, "", target: mapping)
+        } else {
+            add(keyStart..<end, "", target: mapping)
+        }
+    }
+
+    // MARK: Sequences
+
+    /// Adds `value` after the last item of `sequence`.
+    public mutating func append(_ value: YAMLValue, to sequence: Node) throws(EditError) {
+        guard let items = sequence.items else { throw EditError("not a sequence", at: sequence.range.start) }
+        if sequence.collectionStyle == .flow {
+            return try insertIntoFlow(text: { flow, indent in flow.render(value, indent: indent) },
+                                      collection: sequence, firstItemStart: items.first?.range.start,
+                                      lastItemEnd: items.last?.range.end, closer: UInt8(ascii: "]"))
+        }
+        guard let first = items.first else { throw EditError("empty block sequence", at: sequence.range.start) }
+        let dashIndent = SourceText.column(of: sequence.range.start.offset, in: source)
+        var offset = 2
+        if first.range.start.line == sequence.range.start.line {
+            offset = max(2, SourceText.column(of: first.range.start.offset, in: source) - dashIndent)
+        }
+        let (at, noBreak) = SourceText.nextLineStart(after: sequence.range.end.offset, in: source)
+        let body = spaces(dashIndent) + BlockRenderer(layout: layout).item(value, dashIndent: dashIndent, contentOffset: offset)
+        add(at..<at, (noBreak ? layout.lineBreak : "") + body + layout.lineBreak, target: sequence)
+    }
+
+    /// Removes the item at `index` of `sequence`, with its line(s).
+    public mutating func removeItem(at index: Int, from sequence: Node) throws(EditError) {
+        guard let items = sequence.items, items.indices.contains(index) else {
+            throw EditError("no item \(index)", at: sequence.range.start)
+        }
+        let item = items[index]
+        if sequence.collectionStyle == .flow {
+            let range: Range<Int>
+            if index + 1 < items.count {
+                range = item.range.start.offset..<items[index + 1].range.start.offset
+            } else if index > 0 {
+                range = items[index - 1].range.end.offset..<item.range.end.offset
+            } else {
+                range = item.range.start.offset..<item.range.end.offset
+            }
+            add(range, "", target: sequence)
+            return
+        }
+        let dash = index == 0 ? sequence.range.start.offset : dashOffset(before: item.range.start.offset)
+        let (end, _) = SourceText.nextLineStart(after: item.range.end.offset, in: source)
+        if items.count == 1 {
+            add(dash..<end, "[]" + layout.lineBreak, target: sequence)
+        } else {
+            add(SourceText.lineStart(of: dash, in: source)..<end, "", target: sequence)
+        }
+    }
+
+    // MARK: Scalars
+
+    /// Replaces a scalar (or flow collection) with a value written on the same line.
+    public mutating func replace(_ node: Node, with value: YAMLValue) throws(EditError) {
+        guard node.collectionStyle != .block, let text = inlineText(value) else {
+            throw EditError("a block value cannot be replaced in place", at: node.range.start)
+        }
+        replaceInline(node, with: text, keepingQuotesFor: value)
+    }
+
+    // MARK: Output
+
+    /// The document's bytes with every edit applied.
+    public func output() throws(EditError) -> [UInt8] {
+        let ordered = splices.sorted { a, b in
+            if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
+            if a.range.isEmpty != b.range.isEmpty { return a.range.isEmpty }
+            if a.targetStart != b.targetStart { return a.targetStart > b.targetStart }
+            return a.sequence < b.sequence
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(document.range.bytes.count + ordered.reduce(0) { $0 + $1.text.utf8.count })
+        var cursor = document.range.start.offset
+        for splice in ordered {
+            guard splice.range.lowerBound >= cursor, splice.range.upperBound <= document.range.end.offset else {
+                throw EditError("internal: overlapping edits in one document")
+            }
+            out.append(contentsOf: source[cursor..<splice.range.lowerBound])
+            out.append(contentsOf: splice.text.utf8)
+            cursor = splice.range.upperBound
+        }
+        out.append(contentsOf: source[cursor..<document.range.end.offset])
+        return out
+    }
+
+    // MARK: Helpers
+
+    private mutating func add(_ range: Range<Int>, _ text: String, target: Node) {
+        splices.append(Splice(range: range, text: text, targetStart: target.range.start.offset, sequence: splices.count))
+    }
+
+    private func inlineText(_ value: YAMLValue) -> String? {
+        if layout.isJSON { return value.isScalar || value.isEmptyCollection ? FlowRenderer(json: true).render(value) : nil }
+        return BlockRenderer(layout: layout).inline(value)
+    }
+
+    /// Splices an inline value over `node`, keeping single or double quotes when the old scalar had them.
+    private mutating func replaceInline(_ node: Node, with text: String, keepingQuotesFor value: YAMLValue) {
+        var text = text
+        if case .string(let s) = value, let old = node.scalar, !layout.isJSON {
+            switch old.style {
+            case .doubleQuoted: text = JSONString.quote(s)
+            case .singleQuoted where !s.contains(where: { $0.isNewline }):
+                text = "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+            default: break
+            }
+        }
+        let range = node.range.bytes
+        if range.isEmpty, range.lowerBound > 0, source[range.lowerBound - 1] == UInt8(ascii: ":") {
+            text = " " + text
+        }
+        add(range, text, target: node)
+    }
+
+    private mutating func insertIntoFlow(text: (FlowRenderer, Int) -> String, collection: Node,
+                                         firstItemStart: Mark?, lastItemEnd: Mark?, closer: UInt8) throws(EditError) {
+        let closeAt = collection.range.end.offset - 1
+        guard closeAt >= 0, closeAt < source.count, source[closeAt] == closer else {
+            throw EditError("cannot find the end of this flow collection", at: collection.range.end)
+        }
+        guard let firstItemStart, let lastItemEnd else {
+            let flow = flowRenderer(for: collection)
+            add(closeAt..<closeAt, text(FlowRenderer(json: flow.json), 0), target: collection)
+            return
+        }
+        if firstItemStart.line > collection.range.start.line {
+            let indent = SourceText.column(of: firstItemStart.offset, in: source)
+            var flow = flowRenderer(for: collection)
+            flow.indentStep = layout.indentStep
+            add(lastItemEnd.offset..<lastItemEnd.offset,
+                "," + layout.lineBreak + spaces(indent) + text(flow, indent), target: collection)
+        } else {
+            add(lastItemEnd.offset..<lastItemEnd.offset, ", " + text(flowRenderer(for: collection), 0), target: collection)
+        }
+    }
+
+    private func flowRenderer(for collection: Node) -> FlowRenderer {
+        var json = layout.isJSON
+        if !json, let firstKey = collection.pairs?.first?.key.scalar { json = firstKey.style == .doubleQuoted }
+        return FlowRenderer(json: json, indentStep: nil, lineBreak: layout.lineBreak)
+    }
+
+    private func dashOffset(before offset: Int) -> Int {
+        var i = offset
+        while i > 0 {
+            i -= 1
+            if source[i] == UInt8(ascii: "-") { return i }
+        }
+        return offset
+    }
+
+    private func spaces(_ n: Int) -> String { String(repeating: " ", count: n) }
+}
+
+extension YAMLValue {
+    var isScalar: Bool {
+        switch self {
+        case .sequence, .mapping: return false
+        default: return true
+        }
+    }
+}

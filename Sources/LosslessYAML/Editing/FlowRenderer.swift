@@ -1,0 +1,95 @@
+/// Writes `YAMLValue`s in flow style: JSON (every string double-quoted) or flow YAML (plain where safe).
+public struct FlowRenderer: Sendable {
+    /// Whether strings are always double-quoted, as JSON requires.
+    public var json: Bool
+    /// Spaces per level for multi-line output; nil writes everything on one line.
+    public var indentStep: Int?
+    public var lineBreak: String
+
+    public init(json: Bool, indentStep: Int? = nil, lineBreak: String = "\n") {
+        self.json = json
+        self.indentStep = indentStep
+        self.lineBreak = lineBreak
+    }
+
+    /// The value as text; nested lines (when multi-line) are indented from `indent`.
+    public func render(_ value: YAMLValue, indent: Int = 0) -> String {
+        var out = ""
+        append(value, indent: indent, to: &out)
+        return out
+    }
+
+    /// A key and its value, `"key": value`.
+    public func pair(_ key: String, _ value: YAMLValue, indent: Int) -> String {
+        scalar(key) + ": " + render(value, indent: indent)
+    }
+
+    private func append(_ value: YAMLValue, indent: Int, to out: inout String) {
+        switch value {
+        case .string(let s): out += scalar(s)
+        case .int(let i): out += String(i)
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        case .sequence(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "["
+            for (index, item) in items.enumerated() {
+                out += index == 0 ? "" : ","
+                out += separator(indent + (indentStep ?? 0), first: index == 0)
+                append(item, indent: indent + (indentStep ?? 0), to: &out)
+            }
+            out += closing(indent) + "]"
+        case .mapping(let entries):
+            guard !entries.isEmpty else { out += "{}"; return }
+            out += "{"
+            for (index, entry) in entries.enumerated() {
+                out += index == 0 ? "" : ","
+                out += separator(indent + (indentStep ?? 0), first: index == 0)
+                out += scalar(entry.key) + ": "
+                append(entry.value, indent: indent + (indentStep ?? 0), to: &out)
+            }
+            out += closing(indent) + "}"
+        }
+    }
+
+    private func separator(_ indent: Int, first: Bool) -> String {
+        guard indentStep != nil else { return first ? "" : " " }
+        return lineBreak + String(repeating: " ", count: indent)
+    }
+
+    private func closing(_ indent: Int) -> String {
+        guard indentStep != nil else { return "" }
+        return lineBreak + String(repeating: " ", count: indent)
+    }
+
+    /// A string as a JSON string, or as a plain flow scalar when that is safe and JSON is not required.
+    func scalar(_ s: String) -> String {
+        if !json, !Quoting.needsQuotes(s), !s.contains(where: { ",[]{}".contains($0) }) { return s }
+        return JSONString.quote(s)
+    }
+}
+
+/// JSON string quoting, which is also valid YAML double-quoted style.
+public enum JSONString {
+    /// `s` in double quotes with JSON escapes.
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

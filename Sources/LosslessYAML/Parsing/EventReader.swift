@@ -1,0 +1,51 @@
+internal import CYAML
+
+/// One libyaml parser over an input buffer; owns the C parser and releases it in `deinit`.
+final class EventReader {
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
+    private let event: UnsafeMutablePointer<yaml_event_t>
+    private var holdsEvent = false
+
+    /// Starts reading `count` bytes at `base`, which must stay valid while the reader is used.
+    init(base: UnsafePointer<UInt8>, count: Int) {
+        parser = .allocate(capacity: 1)
+        event = .allocate(capacity: 1)
+        yaml_parser_initialize(parser)
+        yaml_parser_set_input_string(parser, base, count)
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+    }
+
+    deinit {
+        if holdsEvent { yaml_event_delete(event) }
+        yaml_parser_delete(parser)
+        parser.deallocate()
+        event.deallocate()
+    }
+
+    /// The next event; valid until the following call. Throws libyaml's own problem with its position.
+    func next() throws(RawParseError) -> UnsafePointer<yaml_event_t> {
+        if holdsEvent {
+            yaml_event_delete(event)
+            holdsEvent = false
+        }
+        guard yaml_parser_parse(parser, event) == 1 else {
+            let p = parser.pointee
+            var message = p.problem.map { String(cString: $0) } ?? "invalid YAML"
+            if let context = p.context.map({ String(cString: $0) }) {
+                message = "\(context), \(message)"
+            }
+            throw RawParseError(message: message, index: p.problem_mark.index,
+                                line: p.problem_mark.line, column: p.problem_mark.column)
+        }
+        holdsEvent = true
+        return UnsafePointer(event)
+    }
+}
+
+/// libyaml's error before its character index is turned into a byte offset.
+struct RawParseError: Error {
+    var message: String
+    var index: Int
+    var line: Int
+    var column: Int
+}

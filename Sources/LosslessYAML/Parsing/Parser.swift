@@ -1,0 +1,183 @@
+internal import CYAML
+
+/// Reads a byte stream of YAML (or JSON) documents into lossless trees.
+public struct Parser: Sendable {
+    public var limits: Limits
+
+    public init(limits: Limits = .default) {
+        self.limits = limits
+    }
+
+    /// Parses every document of `source`.
+    public func parse(_ source: [UInt8]) throws(YAMLError) -> YAMLStream {
+        try Encoding.check(source)
+        guard source.count <= limits.maxInputBytes else {
+            throw YAMLError("input is larger than the limit of \(limits.maxInputBytes) bytes")
+        }
+        let result: Result<[Document], YAMLError> = source.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return .success([]) }
+            var builder = TreeBuilder(source: buffer, limits: limits)
+            do throws(YAMLError) {
+                return .success(try builder.run(EventReader(base: base, count: buffer.count)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return YAMLStream(source: source, documents: try result.get())
+    }
+}
+
+/// Builds nodes from libyaml events with an explicit stack (no recursion, so depth cannot overflow the stack).
+private struct TreeBuilder {
+    private enum Frame {
+        case mapping(Node, pairs: [Pair], key: Node?)
+        case sequence(Node, items: [Node])
+    }
+
+    private let source: UnsafeBufferPointer<UInt8>
+    private let limits: Limits
+    private var offsets: OffsetTranslator
+    private var stack: [Frame] = []
+    private var documents: [Document] = []
+    private var root: Node?
+    private var documentStart = Mark(offset: 0, line: 1, column: 1)
+    private var explicitStart = false
+    /// Anchors defined so far in the current document, and what each alias of it refers to.
+    private var anchors: [String: Node] = [:]
+    private var aliasTargets: [Int: Node] = [:]
+
+    init(source: UnsafeBufferPointer<UInt8>, limits: Limits) {
+        self.source = source
+        self.limits = limits
+        self.offsets = OffsetTranslator(source: source)
+    }
+
+    mutating func run(_ reader: EventReader) throws(YAMLError) -> [Document] {
+        while true {
+            let event: UnsafePointer<yaml_event_t>
+            do {
+                event = try reader.next()
+            } catch {
+                let offset = offsets.byteOffset(ofCharacter: error.index)
+                throw YAMLError(error.message, at: Mark(offset: offset, line: error.line + 1, column: error.column + 1))
+            }
+            let e = event.pointee
+            switch e.type {
+            case YAML_STREAM_START_EVENT:
+                break
+            case YAML_STREAM_END_EVENT:
+                if var last = documents.popLast() {
+                    // The last document owns everything up to the end of the input.
+                    last.range.end = mark(e.end_mark)
+                    last.range.end.offset = source.count
+                    documents.append(last)
+                }
+                return documents
+            case YAML_DOCUMENT_START_EVENT:
+                explicitStart = e.data.document_start.implicit == 0
+                root = nil
+                anchors = [:]
+                aliasTargets = [:]
+            case YAML_DOCUMENT_END_EVENT:
+                let end = mark(e.end_mark)
+                let rootNode = root ?? Node(content: .scalar(Scalar(value: "", style: .plain)),
+                                            range: SourceRange(start: end, end: end))
+                documents.append(Document(root: rootNode, range: SourceRange(start: documentStart, end: end),
+                                          hasExplicitStart: explicitStart,
+                                          hasExplicitEnd: e.data.document_end.implicit == 0,
+                                          index: documents.count, aliasTargets: aliasTargets))
+                documentStart = end
+            case YAML_ALIAS_EVENT:
+                let name = string(e.data.alias.anchor) ?? ""
+                let node = Node(content: .alias(name), range: range(e))
+                guard let target = anchors[name] else {
+                    throw YAMLError("alias *\(name) refers to no anchor defined before it", at: node.range.start)
+                }
+                aliasTargets[node.range.start.offset] = target
+                try complete(node)
+            case YAML_SCALAR_EVENT:
+                let s = e.data.scalar
+                let value = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
+                let scalar = Scalar(value: value, style: style(s.style))
+                try complete(Node(content: .scalar(scalar), tag: string(s.tag), anchor: string(s.anchor), range: range(e)))
+            case YAML_SEQUENCE_START_EVENT:
+                let d = e.data.sequence_start
+                let node = Node(content: .sequence([]), tag: string(d.tag), anchor: string(d.anchor),
+                                collectionStyle: d.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block, range: range(e))
+                try push(.sequence(node, items: []), at: node.range.start)
+            case YAML_MAPPING_START_EVENT:
+                let d = e.data.mapping_start
+                let node = Node(content: .mapping([]), tag: string(d.tag), anchor: string(d.anchor),
+                                collectionStyle: d.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block, range: range(e))
+                try push(.mapping(node, pairs: [], key: nil), at: node.range.start)
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let frame = stack.popLast() else { continue }
+                let end = mark(e.end_mark)
+                var node: Node
+                switch frame {
+                case .mapping(let n, let pairs, _):
+                    node = n
+                    node.content = .mapping(pairs)
+                    node.range.end = n.collectionStyle == .flow ? end : (pairs.last?.value.range.end ?? end)
+                case .sequence(let n, let items):
+                    node = n
+                    node.content = .sequence(items)
+                    node.range.end = n.collectionStyle == .flow ? end : (items.last?.range.end ?? end)
+                }
+                try complete(node)
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func push(_ frame: Frame, at start: Mark) throws(YAMLError) {
+        guard stack.count < limits.maxDepth else {
+            throw YAMLError("nesting is deeper than the limit of \(limits.maxDepth) levels", at: start)
+        }
+        stack.append(frame)
+    }
+
+    /// Attaches a finished node to its parent, or makes it the document's root.
+    private mutating func complete(_ node: Node) throws(YAMLError) {
+        if let anchor = node.anchor { anchors[anchor] = node }
+        guard let top = stack.popLast() else {
+            root = node
+            return
+        }
+        switch top {
+        case .mapping(let n, var pairs, let key):
+            if let key {
+                pairs.append(Pair(key: key, value: node))
+                stack.append(.mapping(n, pairs: pairs, key: nil))
+            } else {
+                stack.append(.mapping(n, pairs: pairs, key: node))
+            }
+        case .sequence(let n, var items):
+            items.append(node)
+            stack.append(.sequence(n, items: items))
+        }
+    }
+
+    private mutating func mark(_ m: yaml_mark_t) -> Mark {
+        Mark(offset: offsets.byteOffset(ofCharacter: m.index), line: m.line + 1, column: m.column + 1)
+    }
+
+    private mutating func range(_ e: yaml_event_t) -> SourceRange {
+        SourceRange(start: mark(e.start_mark), end: mark(e.end_mark))
+    }
+
+    private func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        p.map { String(cString: UnsafePointer($0)) }
+    }
+
+    private func style(_ s: yaml_scalar_style_t) -> ScalarStyle {
+        switch s {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import LosslessYAML
+
+/// A read-only, typed window on one node of a document: aliases resolved, values checked the way
+/// Kubernetes' decoder checks them, and every failure an `InjectionError` at the node's position.
+public struct ObjectView: Sendable {
+    /// The node itself (an alias already resolved).
+    public let node: Node
+    /// The document the node belongs to.
+    public let document: Document
+    /// Where the node sits, as Kubernetes names fields (`spec.template.spec.containers[0]`).
+    public let path: String
+
+    public init(node: Node, document: Document, path: String) {
+        self.node = document.resolve(node)
+        self.document = document
+        self.path = path
+    }
+
+    /// The view of the document's root.
+    public init(document: Document) {
+        self.init(node: document.root, document: document, path: "")
+    }
+
+    /// True when the node is null (absent values are nil instead).
+    public var isNull: Bool { node.isNull }
+
+    /// The child under `key`, or nil when the key is absent or null. A duplicated key counts once, the last
+    /// occurrence winning, as `sigs.k8s.io/yaml` (and so `kubectl`) reads it.
+    public func field(_ key: String) throws(InjectionError) -> ObjectView? {
+        guard node.pairs != nil else {
+            if isNull { return nil }
+            throw InjectionError("\(name) must be a mapping", at: node.range.start)
+        }
+        guard let found = node.pair(key) else { return nil }
+        let child = ObjectView(node: found.value, document: document, path: path.isEmpty ? key : "\(path).\(key)")
+        return child.isNull ? nil : child
+    }
+
+    /// The child under `key`, which must be a mapping when present.
+    public func mapping(_ key: String) throws(InjectionError) -> ObjectView? {
+        guard let child = try field(key) else { return nil }
+        guard child.node.pairs != nil else { throw InjectionError("\(child.name) must be a mapping", at: child.node.range.start) }
+        return child
+    }
+
+    /// The items under `key`, which must be a sequence when present.
+    public func sequence(_ key: String) throws(InjectionError) -> [ObjectView]? {
+        guard let child = try field(key) else { return nil }
+        return try child.items()
+    }
+
+    /// The items of this node, which must be a sequence.
+    public func items() throws(InjectionError) -> [ObjectView] {
+        guard let items = node.items else { throw InjectionError("\(name) must be a list", at: node.range.start) }
+        return items.enumerated().map { ObjectView(node: $0.element, document: document, path: "\(path)[\($0.offset)]") }
+    }
+
+    /// The string under `key`; a value YAML reads as a number, boolean or other non-string is an error.
+    public func string(_ key: String) throws(InjectionError) -> String? {
+        try field(key)?.stringValue()
+    }
+
+    /// This node as a string, checked like `sigs.k8s.io/yaml` reads into a Go string.
+    public func stringValue() throws(InjectionError) -> String {
+        guard let scalar = node.scalar else { throw InjectionError("\(name) must be a string", at: node.range.start) }
+        if scalar.style == .plain, node.tag == nil, ScalarResolver.resolve(scalar.value) != .string {
+            throw InjectionError("\(name) must be a string, not \(scalar.value) (quote it)", at: node.range.start)
+        }
+        return scalar.value
+    }
+
+    /// The integer under `key`.
+    public func int(_ key: String) throws(InjectionError) -> Int? {
+        guard let child = try field(key) else { return nil }
+        guard let scalar = child.node.scalar, scalar.style == .plain,
+              case .int(let value) = ScalarResolver.resolve(scalar.value) else {
+            throw InjectionError("\(child.name) must be an integer", at: child.node.range.start)
+        }
+        return value
+    }
+
+    /// The boolean under `key`.
+    public func bool(_ key: String) throws(InjectionError) -> Bool? {
+        guard let child = try field(key) else { return nil }
+        guard let scalar = child.node.scalar, scalar.style == .plain,
+              case .bool(let value) = ScalarResolver.resolve(scalar.value) else {
+            throw InjectionError("\(child.name) must be true or false", at: child.node.range.start)
+        }
+        return value
+    }
+
+    /// A string-to-string map (labels, annotations, nodeSelector) under `key`, in source order.
+    public func stringMap(_ key: String) throws(InjectionError) -> [String: String] {
+        guard let child = try mapping(key) else { return [:] }
+        var result: [String: String] = [:]
+        for pair in child.node.pairs ?? [] {
+            let keyView = ObjectView(node: pair.key, document: document, path: child.path)
+            let k = try keyView.stringValue()
+            let valueView = ObjectView(node: pair.value, document: document, path: "\(child.path)[\(k)]")
+            result[k] = valueView.isNull ? "" : try valueView.stringValue()
+        }
+        return result
+    }
+
+    /// An int-or-string (a port), as the integer or the name written.
+    public func intOrString(_ key: String) throws(InjectionError) -> IntOrString? {
+        guard let child = try field(key) else { return nil }
+        guard let scalar = child.node.scalar else {
+            throw InjectionError("\(child.name) must be a number or a name", at: child.node.range.start)
+        }
+        if scalar.style == .plain, child.node.tag == nil {
+            switch ScalarResolver.resolve(scalar.value) {
+            case .int(let value): return .int(value)
+            case .string: return .string(scalar.value)
+            default: throw InjectionError("\(child.name) must be a number or a name", at: child.node.range.start)
+            }
+        }
+        return .string(scalar.value)
+    }
+
+    /// The field name for messages.
+    var name: String { path.isEmpty ? "the document" : path }
+}
+
+/// A Kubernetes IntOrString value.
+public enum IntOrString: Sendable, Equatable {
+    case int(Int)
+    case string(String)
+}

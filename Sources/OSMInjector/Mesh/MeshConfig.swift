@@ -1,0 +1,92 @@
+import LosslessYAML
+
+/// The MeshConfig fields that shape an injection, read as the API server serves them (CRD defaults applied).
+public struct MeshConfig: Sendable, Equatable {
+    public var enablePrivilegedInitContainer = false
+    public var logLevel = "error"
+    public var envoyImage = ""
+    public var envoyWindowsImage = ""
+    public var initContainerImage = ""
+    /// `spec.sidecar.resources` as written, quantities in canonical form.
+    public var resources: YAMLValue = .mapping([])
+    public var tlsMinProtocolVersion = "TLSv1_2"
+    public var tlsMaxProtocolVersion = "TLSv1_3"
+    public var cipherSuites: [String] = []
+    public var ecdhCurves: [String] = []
+    public var localProxyMode = "Localhost"
+    public var outboundIPRangeExclusionList: [String] = []
+    public var outboundIPRangeInclusionList: [String] = []
+    public var outboundPortExclusionList: [Int] = []
+    public var inboundPortExclusionList: [Int] = []
+    public var networkInterfaceExclusionList: [String] = []
+    public var certKeyBitSize = 2048
+    /// The namespace the MeshConfig object lives in, when it says.
+    public var namespace: String?
+    /// Where the MeshConfig was declared, for messages.
+    public var mark: Mark?
+
+    /// v1.2.4's preset MeshConfig (Helm defaults) with the CRD defaults applied.
+    public static let preset = MeshConfig()
+
+    public init() {}
+
+    /// Reads a `MeshConfig` object (config.openservicemesh.io v1alpha2 or v1alpha1).
+    public init(_ object: ObjectView) throws(InjectionError) {
+        mark = object.node.range.start
+        namespace = try object.mapping("metadata")?.string("namespace")
+        guard let spec = try object.mapping("spec") else { return }
+        if let sidecar = try spec.mapping("sidecar") {
+            enablePrivilegedInitContainer = try sidecar.bool("enablePrivilegedInitContainer") ?? false
+            logLevel = try sidecar.string("logLevel") ?? ""
+            envoyImage = try sidecar.string("envoyImage") ?? ""
+            envoyWindowsImage = try sidecar.string("envoyWindowsImage") ?? ""
+            initContainerImage = try sidecar.string("initContainerImage") ?? ""
+            tlsMinProtocolVersion = try sidecar.string("tlsMinProtocolVersion") ?? "TLSv1_2"
+            tlsMaxProtocolVersion = try sidecar.string("tlsMaxProtocolVersion") ?? "TLSv1_3"
+            cipherSuites = try Self.strings(sidecar, "cipherSuites")
+            ecdhCurves = try Self.strings(sidecar, "ecdhCurves")
+            localProxyMode = try sidecar.string("localProxyMode") ?? "Localhost"
+            if let resources = try sidecar.mapping("resources") {
+                self.resources = try Self.resources(resources)
+            }
+        }
+        if let traffic = try spec.mapping("traffic") {
+            outboundIPRangeExclusionList = try Self.strings(traffic, "outboundIPRangeExclusionList")
+            outboundIPRangeInclusionList = try Self.strings(traffic, "outboundIPRangeInclusionList")
+            outboundPortExclusionList = try Self.ints(traffic, "outboundPortExclusionList")
+            inboundPortExclusionList = try Self.ints(traffic, "inboundPortExclusionList")
+            networkInterfaceExclusionList = try Self.strings(traffic, "networkInterfaceExclusionList")
+        }
+        if let certificate = try spec.mapping("certificate") {
+            certKeyBitSize = try certificate.int("certKeyBitSize") ?? 2048
+        }
+    }
+
+    private static func strings(_ view: ObjectView, _ key: String) throws(InjectionError) -> [String] {
+        var out: [String] = []
+        for item in try view.sequence(key) ?? [] { out.append(try item.stringValue()) }
+        return out
+    }
+
+    private static func ints(_ view: ObjectView, _ key: String) throws(InjectionError) -> [Int] {
+        var out: [Int] = []
+        for item in try view.sequence(key) ?? [] {
+            guard let scalar = item.node.scalar, scalar.style == .plain,
+                  case .int(let value) = ScalarResolver.resolve(scalar.value) else {
+                throw InjectionError("\(item.path) must be an integer", at: item.node.range.start)
+            }
+            out.append(value)
+        }
+        return out
+    }
+
+    private static func resources(_ view: ObjectView) throws(InjectionError) -> YAMLValue {
+        let value: YAMLValue
+        do {
+            value = try ValueConverter(document: view.document).value(of: view.node)
+        } catch {
+            throw InjectionError("\(view.path): \(error.message)", at: error.mark ?? view.node.range.start)
+        }
+        return try ResourceRequirements.canonical(value, path: view.path, at: view.node.range.start)
+    }
+}

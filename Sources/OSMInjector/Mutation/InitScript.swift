@@ -1,0 +1,23 @@
+import LosslessYAML
+
+/// The `osm-init` script for one pod: its exclusion annotations merged with the MeshConfig's lists.
+enum InitScript {
+    /// The script and the warnings about values v1.2.4 accepts but the kernel will refuse.
+    static func make(podAnnotations: [String: String], meshConfig: MeshConfig,
+                     pod: PodTemplateView) throws(InjectionError) -> (String, [String]) {
+        let global = GlobalTrafficExclusions(
+            outboundPortExclusionList: meshConfig.outboundPortExclusionList,
+            inboundPortExclusionList: meshConfig.inboundPortExclusionList,
+            outboundIPRangeExclusionList: meshConfig.outboundIPRangeExclusionList,
+            outboundIPRangeInclusionList: meshConfig.outboundIPRangeInclusionList,
+            networkInterfaceExclusionList: meshConfig.networkInterfaceExclusionList)
+        let exclusions: TrafficExclusions
+        do {
+            exclusions = try TrafficExclusions(podAnnotations: podAnnotations, global: global)
+        } catch {
+            let mark = error.key.hasPrefix("spec.") ? meshConfig.mark : pod.annotationMark(error.key)
+            throw InjectionError(error.message, at: mark)
+        }
+        return (IptablesScript.render(localProxyMode: meshConfig.localProxyMode, exclusions: exclusions), exclusions.warnings)
+    }
+}

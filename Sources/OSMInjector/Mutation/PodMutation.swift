@@ -1,0 +1,133 @@
+import LosslessYAML
+
+/// What the webhook changes in one pod, applied to its template through byte-preserving edits.
+struct PodMutation {
+    let pod: PodTemplateView
+    let namespace: String
+    let cluster: ClusterState
+    let proxyUUID: String
+
+    /// What the mutation produced besides the edits.
+    struct Result {
+        var probes: ProbeSet
+        var serviceAccount: String
+        var warnings: [String]
+    }
+
+    /// Applies the mutation (v1.2.4 `createPatch`, the not-yet-injected path) to `editor`.
+    func apply(to editor: inout DocumentEditor) throws(InjectionError) -> Result {
+        let template = pod.template
+        let containers = try pod.containers()
+        let serviceAccount = try pod.serviceAccountName()
+        let probes = try ProbeRewriter.rewrite(containers, editor: &editor)
+
+        let metrics: Bool
+        do {
+            metrics = try MetricsAnnotation.isEnabled(annotations: cluster.namespaces[namespace]?.annotations ?? [:])
+        } catch {
+            throw InjectionError("\(error.message) (on namespace \"\(namespace)\")", at: cluster.namespaces[namespace]?.mark)
+        }
+
+        let labels: [(String, String)] = [(OSMConstants.envoyUniqueIDLabelName, proxyUUID)]
+        var annotations: [(String, String)] = []
+        if metrics {
+            annotations = [
+                (OSMConstants.prometheusScrapeAnnotation, "true"),
+                (OSMConstants.prometheusPortAnnotation, String(OSMConstants.envoyPrometheusInboundListenerPort)),
+                (OSMConstants.prometheusPathAnnotation, OSMConstants.prometheusScrapePath),
+            ]
+        }
+        try setMetadata(labels: labels, annotations: annotations, in: template, editor: &editor)
+
+        let secretName = OSMConstants.bootstrapSecretPrefix + proxyUUID
+        let os = try pod.nodeOS()
+        let windows = os.lowercased() == OSMConstants.osWindows
+        try checkPrerequisites(windows: windows)
+
+        var warnings: [String] = []
+        var initContainer: YAMLValue?
+        if !windows {
+            let (script, scriptWarnings) = try InitScript.make(podAnnotations: pod.annotations, meshConfig: cluster.meshConfig,
+                                                               pod: pod)
+            warnings += scriptWarnings
+            initContainer = SidecarContainers.initContainer(
+                image: cluster.initContainerImage, script: script,
+                privileged: cluster.meshConfig.enablePrivilegedInitContainer,
+                pullPolicy: cluster.settings.containerPullPolicy)
+        }
+        var added: [YAMLValue] = []
+        if probes.usesTCP {
+            added.append(SidecarContainers.healthcheck(image: cluster.settings.defaultHealthcheckImage,
+                                                       pullPolicy: cluster.settings.containerPullPolicy))
+        }
+        added.append(SidecarContainers.envoy(
+            image: windows ? cluster.envoyWindowsImage : cluster.envoyImage,
+            logLevel: cluster.envoyLogLevel,
+            serviceCluster: "\(serviceAccount).\(namespace)",
+            windows: windows, probes: probes, resources: cluster.meshConfig.resources))
+
+        let spec = try specView()
+        try appendItems([SidecarContainers.bootstrapVolume(secretName: secretName)], to: "volumes", in: spec, editor: &editor)
+        if let initContainer { try appendItems([initContainer], to: "initContainers", in: spec, editor: &editor) }
+        try appendItems(added, to: "containers", in: spec, editor: &editor)
+        return Result(probes: probes, serviceAccount: serviceAccount, warnings: warnings)
+    }
+
+    /// v1.2.4 `verifyPrerequisites`: the images the pod needs must be known.
+    private func checkPrerequisites(windows: Bool) throws(InjectionError) {
+        let at = pod.template.node.range.start
+        if !windows && cluster.envoyImage.isEmpty { throw InjectionError("MeshConfig sidecar.envoyImage not set", at: at) }
+        if windows && cluster.envoyWindowsImage.isEmpty {
+            throw InjectionError("MeshConfig sidecar.envoyWindowsImage not set", at: at)
+        }
+        if !windows && cluster.initContainerImage.isEmpty {
+            throw InjectionError("MeshConfig sidecar.initContainerImage not set", at: at)
+        }
+    }
+
+    /// The template's `spec`, which a pod always has by the time the webhook sees it.
+    private func specView() throws(InjectionError) -> ObjectView {
+        guard let spec = pod.spec else {
+            throw InjectionError("\(pod.template.path.isEmpty ? "the pod" : pod.template.path) has no spec",
+                                 at: pod.template.node.range.start)
+        }
+        return spec
+    }
+
+    /// Sets labels and annotations on the template's metadata, creating maps (and metadata) as needed.
+    private func setMetadata(labels: [(String, String)], annotations: [(String, String)], in template: ObjectView,
+                             editor: inout DocumentEditor) throws(InjectionError) {
+        let groups = [("labels", labels), ("annotations", annotations)].filter { !$0.1.isEmpty }
+        guard let metadata = try template.mapping("metadata") else {
+            let value = YAMLValue.map(groups.map { ($0.0, .map($0.1.map { ($0.0, .string($0.1)) })) })
+            try edit(&editor) { (e) throws(EditError) in try e.set("metadata", to: value, in: template.node) }
+            return
+        }
+        for (field, entries) in groups {
+            if let map = try metadata.mapping(field), !(map.node.pairs ?? []).isEmpty || map.node.collectionStyle == .flow {
+                try edit(&editor) { (e) throws(EditError) in
+                    for (key, value) in entries { try e.set(key, to: .string(value), in: map.node) }
+                }
+            } else {
+                let value = YAMLValue.map(entries.map { ($0.0, .string($0.1)) })
+                try edit(&editor) { (e) throws(EditError) in try e.set(field, to: value, in: metadata.node) }
+            }
+        }
+    }
+
+    /// Appends items to the sequence `key` of `spec`, or creates it.
+    private func appendItems(_ items: [YAMLValue], to key: String, in view: ObjectView,
+                             editor: inout DocumentEditor) throws(InjectionError) {
+        if let existing = try view.field(key), let list = existing.node.items,
+           !list.isEmpty || existing.node.collectionStyle == .flow {
+            try edit(&editor) { (e) throws(EditError) in
+                for item in items { try e.append(item, to: existing.node) }
+            }
+        } else {
+            if let existing = try view.field(key), existing.node.items == nil {
+                throw InjectionError("\(existing.path) must be a list", at: existing.node.range.start)
+            }
+            try edit(&editor) { (e) throws(EditError) in try e.set(key, to: .sequence(items), in: view.node) }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import LosslessYAML
+
+/// What happened to one object of the input, for the report on stderr.
+public struct WorkloadReport: Sendable, Equatable {
+    /// What was done.
+    public enum Outcome: Sendable, Equatable {
+        case injected
+        case alreadyInjected
+        case skipped(SkipReason)
+        /// A document with no `kind`, passed through.
+        case noKind
+        case failed(InjectionError)
+    }
+
+    public var kind: String
+    public var name: String
+    public var namespace: String
+    public var outcome: Outcome
+    /// Warnings about what the webhook accepts but will fail at run time.
+    public var warnings: [String]
+    /// Where the object starts.
+    public var mark: Mark
+
+    public init(kind: String, name: String, namespace: String, outcome: Outcome, warnings: [String] = [], mark: Mark) {
+        self.kind = kind
+        self.name = name
+        self.namespace = namespace
+        self.outcome = outcome
+        self.warnings = warnings
+        self.mark = mark
+    }
+
+    /// `deployment "web"`, as kubectl names objects.
+    public var subject: String {
+        kind.isEmpty ? "document" : "\(kind.lowercased()) \"\(name)\""
+    }
+
+    /// The report line, without file name: `deployment "web" injected`.
+    public var line: String {
+        switch outcome {
+        case .injected: return "\(subject) injected"
+        case .alreadyInjected: return "\(subject) already injected"
+        case .skipped(let reason): return "\(subject) skipped: \(reason.sentence)"
+        case .noKind: return "document skipped: it has no kind"
+        case .failed(let error): return "\(subject): \(error.message)"
+        }
+    }
+
+    /// True when this object makes the run fail.
+    public var isError: Bool {
+        if case .failed = outcome { return true }
+        return false
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import LosslessYAML
+
+/// One input: a name for messages and its bytes.
+struct InputFile {
+    /// The path as given, or `<stdin>`.
+    var name: String
+    var bytes: [UInt8]
+}
+
+/// Reads the inputs named on the command line: files, directories (only .yaml, .yml and .json, sorted), stdin.
+enum InputFiles {
+    static func read(_ paths: [String], recursive: Bool) throws(CLIError) -> [InputFile] {
+        var files: [InputFile] = []
+        var readStdin = false
+        for path in paths {
+            if path == "-" {
+                guard !readStdin else { continue }
+                readStdin = true
+                files.append(InputFile(name: "<stdin>", bytes: Array(FileHandle.standardInput.readDataToEndOfFile())))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CLIError("\(path): no such file or directory")
+            }
+            if isDirectory.boolValue {
+                for file in try manifests(in: path, recursive: recursive) { files.append(try load(file)) }
+            } else {
+                files.append(try load(path))
+            }
+        }
+        return files
+    }
+
+    static func load(_ path: String) throws(CLIError) -> InputFile {
+        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError("\(path): cannot read the file (permission denied?)")
+        }
+        return InputFile(name: path, bytes: Array(data))
+    }
+
+    /// The manifest files of a directory in a stable, sorted order.
+    static func manifests(in directory: String, recursive: Bool) throws(CLIError) -> [String] {
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            throw CLIError("\(directory): cannot list the directory (permission denied?)")
+        }
+        var found: [String] = []
+        for entry in entries where !entry.hasPrefix(".") {
+            let path = (directory as NSString).appendingPathComponent(entry)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                if recursive { found += try manifests(in: path, recursive: true) }
+            } else if [".yaml", ".yml", ".json"].contains(where: { entry.lowercased().hasSuffix($0) }) {
+                found.append(path)
+            }
+        }
+        return found
+    }
+}
+
+/// A failure of the command line itself (a file that cannot be read, a bad argument).
+struct CLIError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

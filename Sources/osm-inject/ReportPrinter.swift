@@ -1,0 +1,30 @@
+import Foundation
+import LosslessYAML
+import OSMInjector
+
+/// Writes the report and the diagnostics to stderr.
+struct ReportPrinter {
+    var quiet: Bool
+
+    func workloads(_ reports: [WorkloadReport], file: InputFile) {
+        for report in reports {
+            if case .failed(let error) = report.outcome {
+                self.error(file: file, mark: error.mark ?? report.mark, message: "\(report.subject): \(error.message)")
+                continue
+            }
+            for warning in report.warnings {
+                plain(DiagnosticFormatter.format(file: file.name, mark: report.mark, severity: "warning",
+                                                 message: "\(report.subject): \(warning)", source: nil))
+            }
+            if !quiet { plain("\(file.name): \(report.line)") }
+        }
+    }
+
+    func error(file: InputFile, mark: Mark?, message: String) {
+        plain(DiagnosticFormatter.format(file: file.name, mark: mark, message: message, source: file.bytes))
+    }
+
+    func plain(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
