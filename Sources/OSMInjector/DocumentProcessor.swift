@@ -58,22 +58,23 @@ struct DocumentProcessor {
             report.name = try metadata?.string("name") ?? ""
             report.namespace = try metadata?.string("namespace") ?? cluster.settings.defaultNamespace
             if report.namespace.isEmpty { report.namespace = cluster.settings.defaultNamespace }
-            let template = try templateView(of: object, path: path)
-            let pod = try PodTemplateView(template: template)
-            report.outcome = try inject(pod, report: &report, identities: &identities)
+            if let template = try templateView(of: object, path: path) {
+                let pod = try PodTemplateView(template: template)
+                report.outcome = try inject(pod, report: &report, identities: &identities)
+            } else {
+                report.outcome = .skipped(.noPodTemplate(path.joined(separator: ".")))
+            }
         } catch {
             report.outcome = .failed(error)
         }
         reports.append(report)
     }
 
-    private func templateView(of object: ObjectView, path: [String]) throws(InjectionError) -> ObjectView {
+    /// The pod template at `path`, or nil when the object has none.
+    private func templateView(of object: ObjectView, path: [String]) throws(InjectionError) -> ObjectView? {
         var view = object
         for key in path {
-            guard let next = try view.mapping(key) else {
-                throw InjectionError("\(object.path.isEmpty ? "" : object.path + ".")\(path.joined(separator: ".")) is missing",
-                                     at: view.node.range.start)
-            }
+            guard let next = try view.mapping(key) else { return nil }
             view = next
         }
         return view

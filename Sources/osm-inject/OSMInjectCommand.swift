@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `osm-inject` command: Open Service Mesh sidecar injection for manifests, offline.
 @main
@@ -25,6 +26,20 @@ struct OSMInjectCommand: ParsableCommand {
         subcommands: [InjectCommand.self],
         defaultSubcommand: InjectCommand.self
     )
+
+    /// Runs the command; usage errors exit with status 2 (ArgumentParser's own default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// The versions this build reports.

@@ -18,6 +18,14 @@ struct PodMutation {
     func apply(to editor: inout DocumentEditor) throws(InjectionError) -> Result {
         let template = pod.template
         let containers = try pod.containers()
+        for name in [OSMConstants.envoyContainerName, OSMConstants.healthcheckContainerName]
+        where containers.contains(where: { $0.name == name }) {
+            let at = containers.first { $0.name == name }?.view.node.range.start
+            throw InjectionError("the pod already has a container named \"\(name)\"; the webhook would add a second one and the API server would reject the pod", at: at)
+        }
+        if try pod.initContainers().contains(where: { (try? $0.string("name")) == OSMConstants.initContainerName }) {
+            throw InjectionError("the pod already has an init container named \"\(OSMConstants.initContainerName)\"; the webhook would add a second one and the API server would reject the pod", at: pod.template.node.range.start)
+        }
         let serviceAccount = try pod.serviceAccountName()
         let probes = try ProbeRewriter.rewrite(containers, editor: &editor)
 

@@ -10,6 +10,7 @@ public enum SkipReason: Sendable, Equatable {
     case namespaceNamedOSM(namespace: String, osmNamespace: String)
     case podDisabled
     case notEnabled(String)
+    case noPodTemplate(String)
 
     /// The sentence printed after `skipped: `.
     public var sentence: String {
@@ -34,6 +35,8 @@ public enum SkipReason: Sendable, Equatable {
             return "the pod's openservicemesh.io/sidecar-injection annotation disables injection"
         case .notEnabled(let ns):
             return "neither the pod nor namespace \"\(ns)\" enables injection with openservicemesh.io/sidecar-injection"
+        case .noPodTemplate(let path):
+            return "it has no pod template at \(path) (a patch or an incomplete object)"
         }
     }
 }

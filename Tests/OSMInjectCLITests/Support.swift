@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// The repository's root folder.
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The `osm-inject` binary built beside this test bundle.
+let toolURL: URL = {
+    let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for folder in [bundleFolder, bundleFolder.deletingLastPathComponent(),
+                   bundleFolder.deletingLastPathComponent().deletingLastPathComponent()] {
+        let candidate = folder.appendingPathComponent("osm-inject")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    return repositoryRoot.appendingPathComponent(".build/debug/osm-inject")
+}()
+
+/// What one run of the tool produced.
+struct RunResult {
+    var status: Int32
+    var stdout: [UInt8]
+    var stderr: String
+    var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+}
+
+/// Runs the tool with `arguments` in `directory`, feeding `stdin`.
+func runTool(_ arguments: [String], in directory: URL? = nil, stdin: [UInt8] = [],
+             environment: [String: String] = [:]) throws -> RunResult {
+    let process = Process()
+    process.executableURL = toolURL
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "ARGOCD_APP_NAMESPACE")
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("osm-inject-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let inURL = scratch.appendingPathComponent("stdin"), outURL = scratch.appendingPathComponent("stdout"),
+        errURL = scratch.appendingPathComponent("stderr")
+    try Data(stdin).write(to: inURL)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let input = try FileHandle(forReadingFrom: inURL), output = try FileHandle(forWritingTo: outURL),
+        errors = try FileHandle(forWritingTo: errURL)
+    defer { try? input.close(); try? output.close(); try? errors.close() }
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    process.waitUntilExit()
+    return RunResult(status: process.terminationStatus, stdout: Array(try Data(contentsOf: outURL)),
+                     stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+}
+
+/// True when golden files are being recorded (`OSM_INJECT_RECORD=1`); such a run always fails.
+let isRecording = ProcessInfo.processInfo.environment["OSM_INJECT_RECORD"] == "1"
