@@ -63,6 +63,7 @@ struct InjectCommand: ParsableCommand {
             }
             guard !failed else { throw ExitCode(1) }
             FileHandle.standardOutput.write(Data(output))
+            report.flush()
         } catch let error as CLIError {
             report.plain("error: \(error.message)")
             throw ExitCode(1)

@@ -2,9 +2,21 @@ import Foundation
 import LosslessYAML
 import OSMInjector
 
-/// Writes the report and the diagnostics to stderr.
-struct ReportPrinter {
-    var quiet: Bool
+/// Writes the report and the diagnostics to stderr. Report lines wait in `pending` until `flush()`, so that
+/// they follow the output; errors are written at once.
+final class ReportPrinter {
+    let quiet: Bool
+    private var pending: [String] = []
+
+    init(quiet: Bool) {
+        self.quiet = quiet
+    }
+
+    /// Writes the report lines held back so far.
+    func flush() {
+        for line in pending { plain(line) }
+        pending.removeAll()
+    }
 
     func workloads(_ reports: [WorkloadReport], file: InputFile) {
         for report in reports {
@@ -13,10 +25,10 @@ struct ReportPrinter {
                 continue
             }
             for warning in report.warnings {
-                plain(DiagnosticFormatter.format(file: file.name, mark: report.mark, severity: "warning",
-                                                 message: "\(report.subject): \(warning)", source: nil))
+                pending.append(DiagnosticFormatter.format(file: file.name, mark: report.mark, severity: "warning",
+                                                          message: "\(report.subject): \(warning)", source: nil))
             }
-            if !quiet { plain("\(file.name): \(report.line)") }
+            if !quiet { pending.append("\(file.name): \(report.line)") }
         }
     }
 

@@ -47,8 +47,10 @@ import Testing
         let status = (try? String(contentsOf: expectedStatus, encoding: .utf8))
             .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 0
         #expect(result.status == status, "\(folder.lastPathComponent): exit status")
-        #expect(result.stdout == out, "\(folder.lastPathComponent): stdout differs from expected.yaml")
-        #expect(result.stderr == err, "\(folder.lastPathComponent): stderr differs from report.txt")
+        let stdoutMatches = result.stdout == out
+        #expect(stdoutMatches, "\(folder.lastPathComponent): stdout differs from expected.yaml: \(firstDifference(result.stdout, out))")
+        let stderrMatches = result.stderr == err
+        #expect(stderrMatches, "\(folder.lastPathComponent): stderr differs from report.txt: \(firstDifference(Array(result.stderr.utf8), Array(err.utf8)))")
     }
 
     static func arguments(for folder: URL) throws -> [String] {
@@ -63,4 +65,16 @@ import Testing
         }
         return arguments
     }
+}
+
+/// The first line where two outputs differ, for a readable failure message.
+func firstDifference(_ actual: [UInt8], _ expected: [UInt8]) -> String {
+    let a = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    for index in 0..<max(a.count, e.count) {
+        let left = index < a.count ? String(a[index]) : "<end>"
+        let right = index < e.count ? String(e[index]) : "<end>"
+        if left != right { return "line \(index + 1): got \"\(left.prefix(200))\", expected \"\(right.prefix(200))\"" }
+    }
+    return "identical lines, different bytes (line endings?)"
 }

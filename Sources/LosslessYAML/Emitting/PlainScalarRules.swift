@@ -5,10 +5,10 @@
 enum PlainScalarRules {
     /// PyYAML's `tag:yaml.org,2002:int` pattern.
     static func isPyYAMLInt(_ text: String) -> Bool {
-        var c = ByteCursor(text)
+        var c = ScalarPatternCursor(text)
         c.skipSign()
         if c.skip("0b") { return c.skipAll(of: "01_") > 0 && c.atEnd }
-        if c.skip("0x") { return c.skipAll(where: { ByteCursor.isHex($0) || $0 == UInt8(ascii: "_") }) > 0 && c.atEnd }
+        if c.skip("0x") { return c.skipAll(where: { ScalarPatternCursor.isHex($0) || $0 == UInt8(ascii: "_") }) > 0 && c.atEnd }
         if c.skip("0") { return c.atEnd || (c.skipAll(of: "01234567_") > 0 && c.atEnd) }
         guard c.skipOne(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) else { return false }
         c.skipAll(of: "0123456789_")
@@ -22,7 +22,7 @@ enum PlainScalarRules {
         case ".nan", ".NaN", ".NAN": return true
         default: break
         }
-        var c = ByteCursor(text)
+        var c = ScalarPatternCursor(text)
         let signed = c.skipSign()
         if c.skip(".") {
             if ["inf", "Inf", "INF"].contains(String(decoding: c.rest, as: UTF8.self)) { return true }
@@ -30,7 +30,7 @@ enum PlainScalarRules {
             guard !signed, c.skipAll(of: "0123456789_") > 0 else { return false }
             return c.skipPyYAMLExponent() && c.atEnd
         }
-        guard c.skipOne(where: ByteCursor.isDigit) else { return false }
+        guard c.skipOne(where: ScalarPatternCursor.isDigit) else { return false }
         c.skipAll(of: "0123456789_")
         if c.peek == UInt8(ascii: ":") {
             // [-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*
@@ -52,9 +52,9 @@ enum PlainScalarRules {
             return true
         default: break
         }
-        var c = ByteCursor(text)
+        var c = ScalarPatternCursor(text)
         if c.skip("0o") { return c.skipAll(of: "01234567") > 0 && c.atEnd }
-        if c.skip("0x") { return c.skipAll(where: ByteCursor.isHex) > 0 && c.atEnd }
+        if c.skip("0x") { return c.skipAll(where: ScalarPatternCursor.isHex) > 0 && c.atEnd }
         c.skipSign()
         if c.skip(".") {
             if [".inf", ".Inf", ".INF"].contains("." + String(decoding: c.rest, as: UTF8.self)) { return true }
@@ -68,7 +68,7 @@ enum PlainScalarRules {
 }
 
 /// A forward-only reader over the UTF-8 bytes of a string, for the small patterns above.
-struct ByteCursor {
+struct ScalarPatternCursor {
     private let bytes: [UInt8]
     private var index = 0
 
@@ -83,15 +83,13 @@ struct ByteCursor {
     }
 
     var atEnd: Bool { index >= bytes.count }
-    var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
-    var rest: ArraySlice<UInt8> { bytes[min(index, bytes.count)...] }
+    var peek: UInt8? { bytes.dropFirst(index).first }
+    var rest: ArraySlice<UInt8> { bytes.dropFirst(index) }
 
     /// Consumes `literal` when the input continues with it.
     mutating func skip(_ literal: String) -> Bool {
         let needle = Array(literal.utf8)
-        guard bytes.count - index >= needle.count, bytes[index..<index + needle.count].elementsEqual(needle) else {
-            return false
-        }
+        guard bytes.dropFirst(index).starts(with: needle) else { return false }
         index += needle.count
         return true
     }
@@ -129,7 +127,7 @@ struct ByteCursor {
         var groups = 0
         while skip(":") {
             let first = peek
-            let digits = skipAll(where: ByteCursor.isDigit)
+            let digits = skipAll(where: ScalarPatternCursor.isDigit)
             guard digits == 1 || digits == 2 else { return false }
             if digits == 2, let first, first > UInt8(ascii: "5") { return false }
             groups += 1
@@ -141,13 +139,13 @@ struct ByteCursor {
     mutating func skipPyYAMLExponent() -> Bool {
         guard skipOne(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else { return true }
         guard skipOne(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }) else { return false }
-        return skipAll(where: ByteCursor.isDigit) > 0
+        return skipAll(where: ScalarPatternCursor.isDigit) > 0
     }
 
     /// The YAML 1.2 core optional exponent `([eE][-+]?[0-9]+)?`.
     mutating func skipCoreExponent() -> Bool {
         guard skipOne(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else { return true }
         skipSign()
-        return skipAll(where: ByteCursor.isDigit) > 0
+        return skipAll(where: ScalarPatternCursor.isDigit) > 0
     }
 }

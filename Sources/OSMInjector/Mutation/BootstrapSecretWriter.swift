@@ -1,0 +1,32 @@
+import LosslessYAML
+
+/// Writes the bootstrap Secret document the webhook would create for one injected pod.
+enum BootstrapSecretWriter {
+    /// The Secret as YAML text (without a `---` line).
+    static func secret(uuid: String, namespace: String, serviceAccount: String, probes: ProbeSet,
+                       cluster: ClusterState) throws(InjectionError) -> [UInt8] {
+        let mesh = cluster.meshConfig
+        let config = BootstrapConfig(
+            nodeID: BootstrapConfig.nodeID(proxyUUID: uuid, serviceAccount: serviceAccount, namespace: namespace,
+                                           trustDomain: cluster.settings.trustDomain),
+            xdsHost: BootstrapConfig.xdsHost(osmNamespace: cluster.osmNamespace),
+            tlsMinProtocolVersion: mesh.tlsMinProtocolVersion, tlsMaxProtocolVersion: mesh.tlsMaxProtocolVersion,
+            cipherSuites: mesh.cipherSuites, ecdhCurves: mesh.ecdhCurves,
+            probes: BootstrapProbes(liveness: probes.liveness.map(bootstrapProbe), readiness: probes.readiness.map(bootstrapProbe),
+                                    startup: probes.startup.map(bootstrapProbe)))
+        let secret = BootstrapSecret(proxyUUID: uuid, namespace: namespace, meshName: cluster.settings.meshName,
+                                     osmVersion: cluster.settings.osmVersion, config: config)
+        let value = try secret.secret()
+        do {
+            return try Emitter().emit(value)
+        } catch {
+            throw InjectionError("cannot write the bootstrap Secret: \(error)")
+        }
+    }
+
+    private static func bootstrapProbe(_ probe: OriginalProbe) -> BootstrapProbe {
+        BootstrapProbe(path: probe.path, port: Int32(truncatingIfNeeded: probe.port),
+                       timeoutSeconds: Int32(clamping: probe.timeoutSeconds),
+                       kind: probe.isTCPSocket ? .tcp : (probe.isHTTP ? .http : .https))
+    }
+}
