@@ -22,9 +22,27 @@ struct DocumentProcessor {
     }
 
     mutating func run(identities: inout IdentityCounter) {
-        let root = ObjectView(document: document)
-        guard root.node.pairs != nil else { return }
-        process(root, identities: &identities)
+        for visit in WorkloadWalker.visit(document, defaultNamespace: cluster.settings.defaultNamespace) {
+            switch visit {
+            case .noKind(let mark):
+                reports.append(WorkloadReport(kind: "", name: "", namespace: "", outcome: .noKind, mark: mark))
+            case .failed(let kind, let name, let namespace, let error, let mark):
+                reports.append(WorkloadReport(kind: kind, name: name, namespace: namespace, outcome: .failed(error), mark: mark))
+            case .workload(let workload):
+                var report = WorkloadReport(kind: workload.kind, name: workload.name, namespace: workload.namespace,
+                                            outcome: .injected, mark: workload.object.node.range.start)
+                do {
+                    if let template = workload.template {
+                        report.outcome = try inject(PodTemplateView(template: template), report: &report, identities: &identities)
+                    } else {
+                        report.outcome = .skipped(.noPodTemplate(workload.templatePath.joined(separator: ".")))
+                    }
+                } catch {
+                    report.outcome = .failed(error)
+                }
+                reports.append(report)
+            }
+        }
         guard editor.hasChanges else { return }
         do {
             output = try editor.output()
@@ -34,57 +52,9 @@ struct DocumentProcessor {
         }
     }
 
-    private mutating func process(_ object: ObjectView, identities: inout IdentityCounter) {
-        let kind = (try? object.string("kind")) ?? nil
-        guard let kind, !kind.isEmpty else {
-            reports.append(WorkloadReport(kind: "", name: "", namespace: "", outcome: .noKind, mark: object.node.range.start))
-            return
-        }
-        if WorkloadKinds.isList(kind) {
-            do {
-                for item in try object.sequence("items") ?? [] where item.node.pairs != nil {
-                    process(item, identities: &identities)
-                }
-            } catch {
-                reports.append(WorkloadReport(kind: kind, name: "", namespace: "", outcome: .failed(error),
-                                              mark: error.mark ?? object.node.range.start))
-            }
-            return
-        }
-        guard let path = WorkloadKinds.templatePath(of: kind) else { return }
-        var report = WorkloadReport(kind: kind, name: "", namespace: "", outcome: .injected, mark: object.node.range.start)
-        do {
-            let metadata = try object.mapping("metadata")
-            report.name = try metadata?.string("name") ?? ""
-            report.namespace = try metadata?.string("namespace") ?? cluster.settings.defaultNamespace
-            if report.namespace.isEmpty { report.namespace = cluster.settings.defaultNamespace }
-            if let template = try templateView(of: object, path: path) {
-                let pod = try PodTemplateView(template: template)
-                report.outcome = try inject(pod, report: &report, identities: &identities)
-            } else {
-                report.outcome = .skipped(.noPodTemplate(path.joined(separator: ".")))
-            }
-        } catch {
-            report.outcome = .failed(error)
-        }
-        reports.append(report)
-    }
-
-    /// The pod template at `path`, or nil when the object has none.
-    private func templateView(of object: ObjectView, path: [String]) throws(InjectionError) -> ObjectView? {
-        var view = object
-        for key in path {
-            guard let next = try view.mapping(key) else { return nil }
-            view = next
-        }
-        return view
-    }
-
     private mutating func inject(_ pod: PodTemplateView, report: inout WorkloadReport,
                                  identities: inout IdentityCounter) throws(InjectionError) -> WorkloadReport.Outcome {
-        if try pod.volumes().contains(where: { (try? $0.string("name")) == OSMConstants.envoyBootstrapConfigVolumeName }) {
-            return .alreadyInjected
-        }
+        if WorkloadWalker.bootstrapSecretName(of: pod.template) != nil { return .alreadyInjected }
         switch try InjectionDecision.decide(pod: pod, namespace: report.namespace, cluster: cluster) {
         case .skip(let reason):
             return .skipped(reason)
@@ -100,7 +70,8 @@ struct DocumentProcessor {
         if emitsSecrets {
             secrets.append(try BootstrapSecretWriter.secret(uuid: uuid, namespace: report.namespace,
                                                             serviceAccount: result.serviceAccount,
-                                                            probes: result.probes, cluster: cluster))
+                                                            probes: result.probes, restore: result.restore,
+                                                            cluster: cluster))
         }
         editor = attempt
         report.warnings = result.warnings

@@ -2,13 +2,24 @@ import LosslessYAML
 
 /// The injection pipeline over one parsed stream: reads the declared state, decides and mutates each
 /// workload, and writes the stream back with untouched documents copied byte for byte.
+///
+/// Workloads injected before are first uninjected exactly (from the restore log of their bootstrap Secret)
+/// and injected afresh, so a re-run changes nothing when nothing changed, and brings the injected parts up to
+/// date when the configuration did.
 public struct Injector: Sendable {
+    /// What a run does.
+    public enum Mode: Sendable {
+        case inject, uninject
+    }
+
     public var cluster: ClusterState
+    public var mode: Mode = .inject
     /// Whether to emit the bootstrap Secret after each injected workload.
     public var emitsBootstrapSecrets = true
 
-    public init(cluster: ClusterState) {
+    public init(cluster: ClusterState, mode: Mode = .inject) {
         self.cluster = cluster
+        self.mode = mode
     }
 
     /// The output of one stream.
@@ -17,13 +28,13 @@ public struct Injector: Sendable {
         public var bytes: [UInt8]
         /// One entry per object, in input order.
         public var reports: [WorkloadReport]
+        /// The bootstrap Secrets written, each as its own document text, in output order.
+        public var secrets: [[UInt8]]
         /// Whether any object failed.
         public var hasErrors: Bool { reports.contains { $0.isError } }
-        /// The bootstrap Secrets as separate documents, in output order.
-        public var secrets: [[UInt8]]
     }
 
-    /// Injects into every workload of `stream`; Namespaces and MeshConfigs in the stream count as declared state.
+    /// Runs over every document of `stream`; Namespaces and MeshConfigs in the stream count as declared state.
     public func run(_ stream: YAMLStream) -> Output {
         var cluster = self.cluster
         var reports: [WorkloadReport] = []
@@ -35,26 +46,96 @@ public struct Injector: Sendable {
                                               mark: error.mark ?? document.root.range.start))
             }
         }
+        let secrets = BootstrapSecretIndex(stream)
+        let plans = stream.documents.map { ReinjectionPlan(document: $0, secrets: secrets, defaultNamespace: cluster.settings.defaultNamespace) }
+        let consumed = Set(plans.filter(\.canUndo).flatMap(\.secretDocuments))
         var writer = StreamWriter(capacity: stream.source.count + stream.source.count / 2)
         if stream.documents.isEmpty { writer.write(stream.source) }
-        var secrets: [[UInt8]] = []
         var identities = IdentityCounter()
         var insertedBefore = false
-        for document in stream.documents {
+        var written: [[UInt8]] = []
+        for (document, plan) in zip(stream.documents, plans) {
+            if consumed.contains(document.index) { continue }
+            let result = process(document, plan: plan, stream: stream, cluster: cluster, secrets: secrets,
+                                 identities: &identities)
+            reports += result.reports
+            if insertedBefore { writer.writeSeparatorIfNeeded(before: document) }
+            insertedBefore = false
+            writer.write(result.bytes)
+            for secret in result.secrets {
+                writer.writeNewDocument(secret)
+                insertedBefore = true
+            }
+            written += result.secrets
+        }
+        return Output(bytes: writer.bytes, reports: reports, secrets: written)
+    }
+
+    /// One document's output bytes, new Secrets and reports.
+    private struct DocumentResult {
+        var bytes: ArraySlice<UInt8>
+        var secrets: [[UInt8]] = []
+        var reports: [WorkloadReport] = []
+    }
+
+    private func process(_ document: Document, plan: ReinjectionPlan, stream: YAMLStream, cluster: ClusterState,
+                         secrets: BootstrapSecretIndex, identities: inout IdentityCounter) -> DocumentResult {
+        let original = stream.bytes(of: document)
+        if plan.injected.isEmpty {
+            guard mode == .inject else { return DocumentResult(bytes: original) }
             var processor = DocumentProcessor(document: document, source: stream.source, cluster: cluster,
                                               emitsSecrets: emitsBootstrapSecrets)
             processor.run(identities: &identities)
-            reports += processor.reports
-            if insertedBefore { writer.writeSeparatorIfNeeded(before: document) }
-            insertedBefore = false
-            if let bytes = processor.output { writer.write(bytes) } else { writer.write(stream.bytes(of: document)) }
-            for secret in processor.secrets {
-                writer.writeNewDocument(secret)
-                secrets.append(secret)
-                insertedBefore = true
+            return DocumentResult(bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
+                                  reports: processor.reports)
+        }
+        guard plan.canUndo else {
+            let outcome: WorkloadReport.Outcome = mode == .inject
+                ? .alreadyInjected
+                : .failed(InjectionError("cannot uninject: its bootstrap Secret (with osm-inject's restore log) is not in the input; nothing was changed"))
+            return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(outcome) })
+        }
+        let undone: [UInt8]
+        do {
+            undone = try plan.undo(stream: stream)
+        } catch {
+            return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(.failed(error)) })
+        }
+        if mode == .uninject {
+            return DocumentResult(bytes: undone[...], reports: plan.injected.map { $0.report(.uninjected(nil)) })
+        }
+        return reinject(undone, original: original, plan: plan, stream: stream, cluster: cluster, identities: &identities)
+    }
+
+    /// Injects afresh into a document restored to its state before injection, and says what changed.
+    private func reinject(_ undone: [UInt8], original: ArraySlice<UInt8>, plan: ReinjectionPlan, stream: YAMLStream,
+                          cluster: ClusterState, identities: inout IdentityCounter) -> DocumentResult {
+        guard let restored = try? Parser().parse(undone), let document = restored.documents.first,
+              restored.documents.count == 1 else {
+            return DocumentResult(bytes: original, reports: plan.injected.map {
+                $0.report(.failed(InjectionError("internal: the uninjected document does not parse")))
+            })
+        }
+        var processor = DocumentProcessor(document: document, source: restored.source, cluster: cluster,
+                                          emitsSecrets: emitsBootstrapSecrets)
+        processor.run(identities: &identities)
+        let bytes = processor.output ?? undone
+        let oldSecrets = plan.secretDocuments.map { Array(stream.bytes(of: stream.documents[$0])) }
+        let newSecrets = processor.secrets.map { Array("---\n".utf8) + $0 }
+        let unchanged = bytes[...] == original && oldSecrets == newSecrets
+        var reports = processor.reports
+        for index in reports.indices where plan.injected.contains(where: { $0.matches(reports[index]) }) {
+            switch reports[index].outcome {
+            case .injected:
+                reports[index].outcome = unchanged ? .upToDate : .updated(ChangeSummary.describe(
+                    old: original, new: bytes, oldSecrets: oldSecrets, newSecrets: newSecrets))
+            case .skipped(let reason):
+                reports[index].outcome = .uninjected(reason)
+            default:
+                break
             }
         }
-        return Output(bytes: writer.bytes, reports: reports, secrets: secrets)
+        return DocumentResult(bytes: bytes[...], secrets: processor.secrets, reports: reports)
     }
 }
 

@@ -13,6 +13,9 @@ public struct DocumentEditor: Sendable {
         /// For insertions at one offset: the start of the collection grown; deeper collections go first.
         var targetStart: Int
         var sequence: Int
+        /// The text must start a line: a line break goes first when the output so far does not end with one
+        /// (an insertion after a last line without a break).
+        var startsLine = false
     }
 
     public init(source: [UInt8], document: Document) {
@@ -49,25 +52,48 @@ public struct DocumentEditor: Sendable {
         }
         guard let first = pairs.first else { throw EditError("empty block mapping", at: mapping.range.start) }
         let indent = SourceText.column(of: first.key.range.start.offset, in: source)
-        let (at, noBreak) = SourceText.nextLineStart(after: mapping.range.end.offset, in: source)
+        let (at, _) = SourceText.nextLineStart(after: mapping.range.end.offset, in: source)
         let body = spaces(indent) + BlockRenderer(layout: layout).pair(key, value, indent: indent)
-        add(at..<at, (noBreak ? layout.lineBreak : "") + body + layout.lineBreak, target: mapping)
+        add(at..<at, body + layout.lineBreak, target: mapping, startsLine: true)
     }
 
     /// Replaces the entry `key` of `mapping` with `newKey: value`, in the same place.
     public mutating func replacePair(_ key: String, in mapping: Node, withKey newKey: String,
                                      value: YAMLValue) throws(EditError) {
-        guard let pair = mapping.pair(key) else { throw EditError("no key \"\(key)\"", at: mapping.range.start) }
-        if mapping.collectionStyle == .flow {
-            let indent = SourceText.column(of: pair.key.range.start.offset, in: source)
-            let text = flowRenderer(for: mapping).pair(newKey, value, indent: indent)
-            add(pair.key.range.start.offset..<pair.value.range.end.offset, text, target: mapping)
-            return
+        guard let pair = mapping.pair(key), let region = pairRegion(key, in: mapping) else {
+            throw EditError("no key \"\(key)\"", at: mapping.range.start)
         }
         let indent = SourceText.column(of: pair.key.range.start.offset, in: source)
-        let (end, noBreak) = SourceText.nextLineStart(after: pair.value.range.end.offset, in: source)
-        let text = BlockRenderer(layout: layout).pair(newKey, value, indent: indent) + (noBreak ? "" : layout.lineBreak)
-        add(pair.key.range.start.offset..<end, text, target: mapping)
+        let text: String
+        if mapping.collectionStyle == .flow {
+            text = flowRenderer(for: mapping).pair(newKey, value, indent: indent)
+        } else {
+            let endsWithBreak = region.upperBound > 0 && source[region.upperBound - 1] == 0x0A
+            text = BlockRenderer(layout: layout).pair(newKey, value, indent: indent) + (endsWithBreak ? layout.lineBreak : "")
+        }
+        add(region, text, target: mapping)
+    }
+
+    /// The bytes the entry `key` occupies: from its key to the end of its value's last line (block style,
+    /// line break included) or to the end of its value (flow style).
+    public func pairRegion(_ key: String, in mapping: Node) -> Range<Int>? {
+        guard let pair = mapping.pair(key) else { return nil }
+        let start = pair.key.range.start.offset
+        if mapping.collectionStyle == .flow { return start..<max(start, pair.value.range.end.offset) }
+        return start..<SourceText.nextLineStart(after: pair.value.range.end.offset, in: source).offset
+    }
+
+    /// The source text of a byte range.
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: source[range.clamped(to: 0..<source.count)], as: UTF8.self)
+    }
+
+    /// Replaces the region of the entry `key` (see `pairRegion`) with exact text: the inverse of an edit.
+    public mutating func replacePairRegion(_ key: String, in mapping: Node, with text: String) throws(EditError) {
+        guard let region = pairRegion(key, in: mapping) else {
+            throw EditError("no key \"\(key)\"", at: mapping.range.start)
+        }
+        add(region, text, target: mapping)
     }
 
     /// Removes the entry `key` from `mapping`, with its line(s).
@@ -77,11 +103,12 @@ public struct DocumentEditor: Sendable {
         }
         let pair = pairs[index]
         if mapping.collectionStyle == .flow {
+            // From the end of the previous entry, so that removing an inserted entry undoes the insertion.
             let range: Range<Int>
-            if index + 1 < pairs.count {
-                range = pair.key.range.start.offset..<pairs[index + 1].key.range.start.offset
-            } else if index > 0 {
+            if index > 0 {
                 range = pairs[index - 1].value.range.end.offset..<pair.value.range.end.offset
+            } else if index + 1 < pairs.count {
+                range = pair.key.range.start.offset..<pairs[index + 1].key.range.start.offset
             } else {
                 range = pair.key.range.start.offset..<pair.value.range.end.offset
             }
@@ -118,9 +145,9 @@ public struct DocumentEditor: Sendable {
         if first.range.start.line == sequence.range.start.line {
             offset = max(2, SourceText.column(of: first.range.start.offset, in: source) - dashIndent)
         }
-        let (at, noBreak) = SourceText.nextLineStart(after: sequence.range.end.offset, in: source)
+        let (at, _) = SourceText.nextLineStart(after: sequence.range.end.offset, in: source)
         let body = spaces(dashIndent) + BlockRenderer(layout: layout).item(value, dashIndent: dashIndent, contentOffset: offset)
-        add(at..<at, (noBreak ? layout.lineBreak : "") + body + layout.lineBreak, target: sequence)
+        add(at..<at, body + layout.lineBreak, target: sequence, startsLine: true)
     }
 
     /// Removes the item at `index` of `sequence`, with its line(s).
@@ -131,10 +158,10 @@ public struct DocumentEditor: Sendable {
         let item = items[index]
         if sequence.collectionStyle == .flow {
             let range: Range<Int>
-            if index + 1 < items.count {
-                range = item.range.start.offset..<items[index + 1].range.start.offset
-            } else if index > 0 {
+            if index > 0 {
                 range = items[index - 1].range.end.offset..<item.range.end.offset
+            } else if index + 1 < items.count {
+                range = item.range.start.offset..<items[index + 1].range.start.offset
             } else {
                 range = item.range.start.offset..<item.range.end.offset
             }
@@ -178,6 +205,7 @@ public struct DocumentEditor: Sendable {
                 throw EditError("internal: overlapping edits in one document")
             }
             out.append(contentsOf: source[cursor..<splice.range.lowerBound])
+            if splice.startsLine, let last = out.last, last != 0x0A { out.append(contentsOf: layout.lineBreak.utf8) }
             out.append(contentsOf: splice.text.utf8)
             cursor = splice.range.upperBound
         }
@@ -187,8 +215,9 @@ public struct DocumentEditor: Sendable {
 
     // MARK: Helpers
 
-    private mutating func add(_ range: Range<Int>, _ text: String, target: Node) {
-        splices.append(Splice(range: range, text: text, targetStart: target.range.start.offset, sequence: splices.count))
+    private mutating func add(_ range: Range<Int>, _ text: String, target: Node, startsLine: Bool = false) {
+        splices.append(Splice(range: range, text: text, targetStart: target.range.start.offset, sequence: splices.count,
+                              startsLine: startsLine))
     }
 
     private func inlineText(_ value: YAMLValue) -> String? {

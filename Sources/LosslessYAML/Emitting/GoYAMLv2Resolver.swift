@@ -18,13 +18,16 @@ enum GoYAMLv2Resolver {
         "<<",
     ]
 
+    /// First bytes that send yaml.v2 to its resolve map (`M` in `resolveTable`).
+    private static let mapHints: Set<UInt8> = Set("yYnNtTfFoO~".utf8)
+
     /// `resolve("", text)` returns `!!str`.
     static func resolvesToString(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard let first = bytes.first else { return false }  // "" is null
         let isSign = first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
         let isDigit = first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
-        let inMap = Array("yYnNtTfFoO~".utf8).contains(first)
+        let inMap = mapHints.contains(first)
         let isDot = first == UInt8(ascii: ".")
         guard isSign || isDigit || inMap || isDot else { return true }
         if resolveMap.contains(text) { return false }

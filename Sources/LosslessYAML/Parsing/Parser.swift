@@ -79,7 +79,8 @@ private struct TreeBuilder {
                 anchors = [:]
                 aliasTargets = [:]
             case YAML_DOCUMENT_END_EVENT:
-                let end = mark(e.end_mark)
+                var end = mark(e.end_mark)
+                if e.data.document_end.implicit == 0 { end = endOfLine(after: end) }
                 let rootNode = root ?? Node(content: .scalar(Scalar(value: "", style: .plain)),
                                             range: SourceRange(start: end, end: end))
                 documents.append(Document(root: rootNode, range: SourceRange(start: documentStart, end: end),
@@ -157,6 +158,19 @@ private struct TreeBuilder {
             items.append(node)
             stack.append(.sequence(n, items: items))
         }
+    }
+
+    /// The start of the next line when only blanks and a comment follow `mark` on its line (so that a document
+    /// ending in `...` owns the rest of that line), else `mark` itself.
+    private func endOfLine(after mark: Mark) -> Mark {
+        var i = mark.offset
+        while i < source.count, source[i] == 0x20 || source[i] == 0x09 { i += 1 }
+        if i < source.count, source[i] == UInt8(ascii: "#") {
+            while i < source.count, source[i] != 0x0A { i += 1 }
+        }
+        if i < source.count, source[i] == 0x0D, i + 1 < source.count, source[i + 1] == 0x0A { i += 1 }
+        guard i < source.count, source[i] == 0x0A else { return i == source.count ? Mark(offset: i, line: mark.line, column: mark.column) : mark }
+        return Mark(offset: i + 1, line: mark.line + 1, column: 1)
     }
 
     private mutating func mark(_ m: yaml_mark_t) -> Mark {

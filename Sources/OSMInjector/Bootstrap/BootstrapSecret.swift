@@ -42,6 +42,8 @@ public struct BootstrapSecret: Sendable, Equatable {
     public var config: BootstrapConfig
     /// The PEM files, when known.
     public var certificates: BootstrapCertificates
+    /// Annotations of the Secret (the webhook sets none; osm-inject records its restore log here).
+    public var annotations: [String: String] = [:]
 
     /// The Secret for one pod.
     public init(proxyUUID: String, namespace: String, meshName: String = "osm", osmVersion: String = "v1.2.4",
@@ -84,7 +86,9 @@ public struct BootstrapSecret: Sendable, Equatable {
                     (OSMConstants.appNameLabelKey, .string(OSMConstants.appNameLabelValue)),
                     (OSMConstants.appVersionLabelKey, .string(osmVersion)),
                 ])),
-            ])),
+            ] + (annotations.isEmpty ? [] : [
+                ("annotations", .map(annotations.sorted { $0.key < $1.key }.map { ($0.key, YAMLValue.string($0.value)) })),
+            ]))),
             ("data", .map(data)),
         ])
     }

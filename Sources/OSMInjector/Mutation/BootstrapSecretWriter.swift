@@ -4,7 +4,7 @@ import LosslessYAML
 enum BootstrapSecretWriter {
     /// The Secret as YAML text (without a `---` line).
     static func secret(uuid: String, namespace: String, serviceAccount: String, probes: ProbeSet,
-                       cluster: ClusterState) throws(InjectionError) -> [UInt8] {
+                       restore: RestoreLog, cluster: ClusterState) throws(InjectionError) -> [UInt8] {
         let mesh = cluster.meshConfig
         let config = BootstrapConfig(
             nodeID: BootstrapConfig.nodeID(proxyUUID: uuid, serviceAccount: serviceAccount, namespace: namespace,
@@ -14,8 +14,9 @@ enum BootstrapSecretWriter {
             cipherSuites: mesh.cipherSuites, ecdhCurves: mesh.ecdhCurves,
             probes: BootstrapProbes(liveness: probes.liveness.map(bootstrapProbe), readiness: probes.readiness.map(bootstrapProbe),
                                     startup: probes.startup.map(bootstrapProbe)))
-        let secret = BootstrapSecret(proxyUUID: uuid, namespace: namespace, meshName: cluster.settings.meshName,
+        var secret = BootstrapSecret(proxyUUID: uuid, namespace: namespace, meshName: cluster.settings.meshName,
                                      osmVersion: cluster.settings.osmVersion, config: config)
+        secret.annotations = [RestoreLog.annotation: restore.encoded()]
         let value = try secret.secret()
         do {
             return try Emitter().emit(value)

@@ -12,10 +12,24 @@ struct PodMutation {
         var probes: ProbeSet
         var serviceAccount: String
         var warnings: [String]
+        /// The inverse of every edit made.
+        var restore: RestoreLog
     }
 
     /// Applies the mutation (v1.2.4 `createPatch`, the not-yet-injected path) to `editor`.
-    func apply(to editor: inout DocumentEditor) throws(InjectionError) -> Result {
+    func apply(to documentEditor: inout DocumentEditor) throws(InjectionError) -> Result {
+        var editor = RecordingEditor(documentEditor)
+        var result = try apply(recording: &editor)
+        let document = documentEditor.document
+        if document.range.end.offset > document.range.start.offset, documentEditor.source.last != 0x0A,
+           document.range.end.offset == documentEditor.source.count {
+            result.restore.addedFinalLineBreak = true
+        }
+        documentEditor = editor.editor
+        return result
+    }
+
+    private func apply(recording editor: inout RecordingEditor) throws(InjectionError) -> Result {
         let template = pod.template
         let containers = try pod.containers()
         for name in [OSMConstants.envoyContainerName, OSMConstants.healthcheckContainerName]
@@ -78,7 +92,7 @@ struct PodMutation {
         try appendItems([SidecarContainers.bootstrapVolume(secretName: secretName)], to: "volumes", in: spec, editor: &editor)
         if let initContainer { try appendItems([initContainer], to: "initContainers", in: spec, editor: &editor) }
         try appendItems(added, to: "containers", in: spec, editor: &editor)
-        return Result(probes: probes, serviceAccount: serviceAccount, warnings: warnings)
+        return Result(probes: probes, serviceAccount: serviceAccount, warnings: warnings, restore: editor.log)
     }
 
     /// v1.2.4 `verifyPrerequisites`: the images the pod needs must be known.
@@ -104,38 +118,34 @@ struct PodMutation {
 
     /// Sets labels and annotations on the template's metadata, creating maps (and metadata) as needed.
     private func setMetadata(labels: [(String, String)], annotations: [(String, String)], in template: ObjectView,
-                             editor: inout DocumentEditor) throws(InjectionError) {
+                             editor: inout RecordingEditor) throws(InjectionError) {
         let groups = [("labels", labels), ("annotations", annotations)].filter { !$0.1.isEmpty }
         guard let metadata = try template.mapping("metadata") else {
             let value = YAMLValue.map(groups.map { ($0.0, .map($0.1.map { ($0.0, .string($0.1)) })) })
-            try edit(&editor) { (e) throws(EditError) in try e.set("metadata", to: value, in: template.node) }
+            try editor.set("metadata", to: value, in: template)
             return
         }
         for (field, entries) in groups {
             if let map = try metadata.mapping(field), !(map.node.pairs ?? []).isEmpty || map.node.collectionStyle == .flow {
-                try edit(&editor) { (e) throws(EditError) in
-                    for (key, value) in entries { try e.set(key, to: .string(value), in: map.node) }
-                }
+                for (key, value) in entries { try editor.set(key, to: .string(value), in: map) }
             } else {
                 let value = YAMLValue.map(entries.map { ($0.0, .string($0.1)) })
-                try edit(&editor) { (e) throws(EditError) in try e.set(field, to: value, in: metadata.node) }
+                try editor.set(field, to: value, in: metadata)
             }
         }
     }
 
     /// Appends items to the sequence `key` of `spec`, or creates it.
     private func appendItems(_ items: [YAMLValue], to key: String, in view: ObjectView,
-                             editor: inout DocumentEditor) throws(InjectionError) {
+                             editor: inout RecordingEditor) throws(InjectionError) {
         if let existing = try view.field(key), let list = existing.node.items,
            !list.isEmpty || existing.node.collectionStyle == .flow {
-            try edit(&editor) { (e) throws(EditError) in
-                for item in items { try e.append(item, to: existing.node) }
-            }
+            for item in items { try editor.append(item, to: existing) }
         } else {
             if let existing = try view.field(key), existing.node.items == nil {
                 throw InjectionError("\(existing.path) must be a list", at: existing.node.range.start)
             }
-            try edit(&editor) { (e) throws(EditError) in try e.set(key, to: .sequence(items), in: view.node) }
+            try editor.set(key, to: .sequence(items), in: view)
         }
     }
 }

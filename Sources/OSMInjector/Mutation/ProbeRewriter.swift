@@ -4,7 +4,7 @@ import LosslessYAML
 /// byte-preserving edits, and records the original probes for the bootstrap.
 enum ProbeRewriter {
     /// Rewrites every container's probes; returns the kept original of each kind (the last one wins).
-    static func rewrite(_ containers: [ContainerView], editor: inout DocumentEditor) throws(InjectionError) -> ProbeSet {
+    static func rewrite(_ containers: [ContainerView], editor: inout RecordingEditor) throws(InjectionError) -> ProbeSet {
         var probes = ProbeSet()
         for container in containers {
             for kind in ProbeKind.allCases {
@@ -17,17 +17,15 @@ enum ProbeRewriter {
     }
 
     private static func rewrite(_ probe: ObjectView, kind: ProbeKind, in container: ContainerView,
-                                editor: inout DocumentEditor) throws(InjectionError) -> OriginalProbe? {
+                                editor: inout RecordingEditor) throws(InjectionError) -> OriginalProbe? {
         let timeout = try probe.int("timeoutSeconds") ?? 0
         if let http = try probe.mapping("httpGet") {
             let scheme = try http.string("scheme") ?? ""
             let isHTTP = scheme.isEmpty || scheme == "HTTP"
             let path = try http.string("path") ?? ""
             let port = resolve(try http.intOrString("port"), in: container)
-            try edit(&editor) { (e) throws(EditError) in
-                if isHTTP { try e.set("path", to: .string(kind.osmPath), in: http.node) }
-                try e.set("port", to: .int(kind.osmPort), in: http.node)
-            }
+            if isHTTP { try editor.set("path", to: .string(kind.osmPath), in: http) }
+            try editor.set("port", to: .int(kind.osmPort), in: http)
             return OriginalProbe(path: path, port: port, timeoutSeconds: timeout, isHTTP: isHTTP, isTCPSocket: false)
         }
         if let tcp = try probe.mapping("tcpSocket") {
@@ -37,9 +35,7 @@ enum ProbeRewriter {
                 ("port", .int(OSMConstants.healthcheckPort)),
                 ("httpHeaders", .sequence([.map([("name", .string("Original-Tcp-Port")), ("value", .string(String(port)))])])),
             ])
-            try edit(&editor) { (e) throws(EditError) in
-                try e.replacePair("tcpSocket", in: probe.node, withKey: "httpGet", value: httpGet)
-            }
+            try editor.replacePair("tcpSocket", in: probe, withKey: "httpGet", value: httpGet)
             return OriginalProbe(path: "", port: port, timeoutSeconds: timeout, isHTTP: false, isTCPSocket: true)
         }
         return nil
@@ -79,14 +75,5 @@ extension ProbeKind {
         case .readiness: return OSMConstants.readinessProbePort
         case .startup: return OSMConstants.startupProbePort
         }
-    }
-}
-
-/// Runs edits and turns an edit failure into an injection error at its position.
-func edit(_ editor: inout DocumentEditor, _ body: (inout DocumentEditor) throws(EditError) -> Void) throws(InjectionError) {
-    do {
-        try body(&editor)
-    } catch {
-        throw InjectionError("cannot edit here: \(error.message)", at: error.mark)
     }
 }

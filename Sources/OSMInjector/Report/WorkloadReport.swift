@@ -5,7 +5,14 @@ public struct WorkloadReport: Sendable, Equatable {
     /// What was done.
     public enum Outcome: Sendable, Equatable {
         case injected
+        /// Injected before; the Secret that would say how was not in the input, so it was left as it was.
         case alreadyInjected
+        /// Injected before, and a fresh injection gives the same bytes.
+        case upToDate
+        /// Injected before; the injected parts were brought up to date (the names of what changed).
+        case updated([String])
+        /// Injected before and no longer eligible (the reason), or uninjected on request (nil).
+        case uninjected(SkipReason?)
         case skipped(SkipReason)
         /// A document with no `kind`, passed through.
         case noKind
@@ -39,7 +46,12 @@ public struct WorkloadReport: Sendable, Equatable {
     public var line: String {
         switch outcome {
         case .injected: return "\(subject) injected"
-        case .alreadyInjected: return "\(subject) already injected"
+        case .alreadyInjected:
+            return "\(subject) already injected (its bootstrap Secret is not in the input, so it was not checked)"
+        case .upToDate: return "\(subject) already injected, up to date"
+        case .updated(let parts): return "\(subject) updated: \(parts.joined(separator: ", "))"
+        case .uninjected(let reason?): return "\(subject) uninjected: \(reason.sentence)"
+        case .uninjected(nil): return "\(subject) uninjected"
         case .skipped(let reason): return "\(subject) skipped: \(reason.sentence)"
         case .noKind: return "document skipped: it has no kind"
         case .failed(let error): return "\(subject): \(error.message)"

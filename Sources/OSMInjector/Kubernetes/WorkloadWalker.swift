@@ -1,0 +1,72 @@
+import LosslessYAML
+
+/// One object of a document that the webhook would see pods of (the document itself or a List item).
+struct WorkloadObject {
+    let object: ObjectView
+    let kind: String
+    let name: String
+    let namespace: String
+    /// The pod template, nil when the object has none (a patch, an incomplete object).
+    let template: ObjectView?
+    /// The path of the template, for messages.
+    let templatePath: [String]
+}
+
+/// Finds the workloads of a document, in order: the document itself or the items of a List.
+enum WorkloadWalker {
+    /// Visits each object of `document`: workloads as `.workload`, kind-less documents as `.noKind`,
+    /// failures (a List whose items are not a list, a workload with malformed metadata) as `.failed`.
+    enum Visit {
+        case workload(WorkloadObject)
+        case noKind(Mark)
+        case failed(kind: String, name: String, namespace: String, InjectionError, Mark)
+    }
+
+    static func visit(_ document: Document, defaultNamespace: String) -> [Visit] {
+        var visits: [Visit] = []
+        let root = ObjectView(document: document)
+        guard root.node.pairs != nil else { return [] }
+        walk(root, defaultNamespace: defaultNamespace, into: &visits)
+        return visits
+    }
+
+    private static func walk(_ object: ObjectView, defaultNamespace: String, into visits: inout [Visit]) {
+        guard let kind = (try? object.string("kind")) ?? nil, !kind.isEmpty else {
+            visits.append(.noKind(object.node.range.start))
+            return
+        }
+        if WorkloadKinds.isList(kind) {
+            do {
+                for item in try object.sequence("items") ?? [] where item.node.pairs != nil {
+                    walk(item, defaultNamespace: defaultNamespace, into: &visits)
+                }
+            } catch {
+                visits.append(.failed(kind: kind, name: "", namespace: "", error, error.mark ?? object.node.range.start))
+            }
+            return
+        }
+        guard let path = WorkloadKinds.templatePath(of: kind) else { return }
+        var name = "", namespace = defaultNamespace
+        do {
+            let metadata = try object.mapping("metadata")
+            name = try metadata?.string("name") ?? ""
+            let declared = try metadata?.string("namespace") ?? ""
+            if !declared.isEmpty { namespace = declared }
+            var template: ObjectView? = object
+            for key in path { template = try template?.mapping(key) }
+            visits.append(.workload(WorkloadObject(object: object, kind: kind, name: name, namespace: namespace,
+                                                   template: template, templatePath: path)))
+        } catch {
+            visits.append(.failed(kind: kind, name: name, namespace: namespace, error, error.mark ?? object.node.range.start))
+        }
+    }
+
+    /// The bootstrap Secret name of an injected template (its `envoy-bootstrap-config-volume`), or nil.
+    static func bootstrapSecretName(of template: ObjectView) -> String? {
+        guard let volumes = try? template.mapping("spec")?.sequence("volumes") else { return nil }
+        for volume in volumes where (try? volume.string("name")) == OSMConstants.envoyBootstrapConfigVolumeName {
+            return (try? volume.mapping("secret")?.string("secretName")) ?? ""
+        }
+        return nil
+    }
+}

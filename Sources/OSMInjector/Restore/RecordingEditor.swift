@@ -1,0 +1,40 @@
+import LosslessYAML
+
+/// A `DocumentEditor` that logs the inverse of every edit it makes, for an exact `uninject`.
+struct RecordingEditor {
+    var editor: DocumentEditor
+    private(set) var log = RestoreLog()
+
+    init(_ editor: DocumentEditor) {
+        self.editor = editor
+    }
+
+    /// Sets `key` in the mapping `view`, remembering the entry's text before.
+    mutating func set(_ key: String, to value: YAMLValue, in view: ObjectView) throws(InjectionError) {
+        let original = editor.pairRegion(key, in: view.node).map { editor.text($0) }
+        try run { (e) throws(EditError) in try e.set(key, to: value, in: view.node) }
+        log.entries.append(.init(path: view.path, key: key, original: original))
+    }
+
+    /// Replaces the entry `key` of `view` with `newKey: value`, remembering the entry's text before.
+    mutating func replacePair(_ key: String, in view: ObjectView, withKey newKey: String,
+                              value: YAMLValue) throws(InjectionError) {
+        let original = editor.pairRegion(key, in: view.node).map { editor.text($0) }
+        try run { (e) throws(EditError) in try e.replacePair(key, in: view.node, withKey: newKey, value: value) }
+        log.entries.append(.init(path: view.path, key: newKey, original: original))
+    }
+
+    /// Appends an item (a mapping with a `name`) to the sequence `view`.
+    mutating func append(_ value: YAMLValue, to view: ObjectView) throws(InjectionError) {
+        try run { (e) throws(EditError) in try e.append(value, to: view.node) }
+        if case .string(let name)? = value["name"] { log.entries.append(.init(path: view.path, item: name)) }
+    }
+
+    private mutating func run(_ body: (inout DocumentEditor) throws(EditError) -> Void) throws(InjectionError) {
+        do {
+            try body(&editor)
+        } catch {
+            throw InjectionError("cannot edit here: \(error.message)", at: error.mark)
+        }
+    }
+}

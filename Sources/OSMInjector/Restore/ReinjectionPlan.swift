@@ -1,0 +1,62 @@
+import LosslessYAML
+
+/// The injected workloads of one document and the bootstrap Secrets that can undo them.
+struct ReinjectionPlan {
+    /// One injected workload.
+    struct Injected {
+        var kind: String
+        var name: String
+        var namespace: String
+        var mark: Mark
+        var secretName: String
+        var log: RestoreLog?
+
+        func report(_ outcome: WorkloadReport.Outcome) -> WorkloadReport {
+            WorkloadReport(kind: kind, name: name, namespace: namespace, outcome: outcome, mark: mark)
+        }
+
+        func matches(_ report: WorkloadReport) -> Bool {
+            report.kind == kind && report.name == name && report.namespace == namespace
+        }
+    }
+
+    let document: Document
+    private(set) var injected: [Injected] = []
+    /// The stream positions of the Secrets of `injected`.
+    private(set) var secretDocuments: [Int] = []
+
+    init(document: Document, secrets: BootstrapSecretIndex, defaultNamespace: String) {
+        self.document = document
+        for visit in WorkloadWalker.visit(document, defaultNamespace: defaultNamespace) {
+            guard case .workload(let workload) = visit, let template = workload.template,
+                  let secretName = WorkloadWalker.bootstrapSecretName(of: template) else { continue }
+            let entry = secrets[secretName]
+            injected.append(Injected(kind: workload.kind, name: workload.name, namespace: workload.namespace,
+                                     mark: workload.object.node.range.start, secretName: secretName, log: entry?.log))
+            if let entry, entry.log != nil { secretDocuments.append(entry.documentIndex) }
+        }
+    }
+
+    /// True when every injected workload of the document has its restore log.
+    var canUndo: Bool { !injected.isEmpty && injected.allSatisfy { $0.log != nil } }
+
+    /// The document's bytes with every injection undone.
+    func undo(stream: YAMLStream) throws(InjectionError) -> [UInt8] {
+        var editor = DocumentEditor(source: stream.source, document: document)
+        let root = ObjectView(document: document)
+        for workload in injected {
+            guard let log = workload.log else { continue }
+            try Uninjector.undo(log, root: root, editor: &editor)
+        }
+        do {
+            var bytes = try editor.output()
+            if injected.contains(where: { $0.log?.addedFinalLineBreak == true }), bytes.last == 0x0A {
+                bytes.removeLast()
+                if bytes.last == 0x0D { bytes.removeLast() }
+            }
+            return bytes
+        } catch {
+            throw InjectionError("cannot uninject: \(error.message)", at: document.root.range.start)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// What an injection changed in one workload, recorded so that `uninject` can give back the exact bytes.
+///
+/// It travels as an annotation of the bootstrap Secret (never in the pod spec, which stays as the webhook
+/// writes it). Each entry is the inverse of one edit.
+public struct RestoreLog: Codable, Sendable, Equatable {
+    /// The annotation of the bootstrap Secret that carries the log.
+    public static let annotation = "osm-inject/restore"
+
+    /// One inverse edit.
+    public struct Entry: Codable, Sendable, Equatable {
+        /// The mapping or sequence edited, as a field path from the object root (`spec.template.metadata`).
+        public var path: String
+        /// For a mapping entry: its key now.
+        public var key: String?
+        /// For a mapping entry: its exact text before the edit (nil when the injection added it).
+        public var original: String?
+        /// For an appended item: its `name`.
+        public var item: String?
+
+        public init(path: String, key: String? = nil, original: String? = nil, item: String? = nil) {
+            self.path = path
+            self.key = key
+            self.original = original
+            self.item = item
+        }
+    }
+
+    public var entries: [Entry] = []
+    /// Set when the document ended without a line break and the injection had to add one.
+    public var addedFinalLineBreak: Bool?
+
+    public init(entries: [Entry] = [], addedFinalLineBreak: Bool? = nil) {
+        self.entries = entries
+        self.addedFinalLineBreak = addedFinalLineBreak
+    }
+
+    /// The log as compact JSON with sorted keys (deterministic).
+    public func encoded() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Reads a log from its JSON text.
+    public static func decode(_ text: String) -> RestoreLog? {
+        try? JSONDecoder().decode(RestoreLog.self, from: Data(text.utf8))
+    }
+}
