@@ -54,13 +54,14 @@ struct DocumentProcessor {
 
     private mutating func inject(_ pod: PodTemplateView, report: inout WorkloadReport,
                                  identities: inout IdentityCounter) throws(InjectionError) -> WorkloadReport.Outcome {
-        if WorkloadWalker.bootstrapSecretName(of: pod.template) != nil { return .alreadyInjected }
+        // The webhook decides first (mustInject), and only then looks for an earlier injection.
         switch try InjectionDecision.decide(pod: pod, namespace: report.namespace, cluster: cluster) {
         case .skip(let reason):
             return .skipped(reason)
         case .inject:
             break
         }
+        if WorkloadWalker.bootstrapSecretName(of: pod.template) != nil { return .alreadyInjected }
         let identity = identities.uniqueName(namespace: report.namespace, kind: report.kind, name: report.name)
         let uuid = ProxyUUID.make(namespace: report.namespace, kind: report.kind, name: identity)
         // Edits go to a copy first, so that a workload that fails leaves the document as it was.

@@ -48,7 +48,14 @@ public struct Injector: Sendable {
         }
         let secrets = BootstrapSecretIndex(stream)
         let plans = stream.documents.map { ReinjectionPlan(document: $0, secrets: secrets, defaultNamespace: cluster.settings.defaultNamespace) }
-        let consumed = Set(plans.filter(\.canUndo).flatMap(\.secretDocuments))
+        // Undo every earlier injection first: only the Secrets of documents that could be undone are replaced.
+        var undone: [Int: Result<[UInt8], InjectionError>] = [:]
+        for plan in plans where plan.canUndo {
+            do { undone[plan.document.index] = .success(try plan.undo(stream: stream)) } catch {
+                undone[plan.document.index] = .failure(error)
+            }
+        }
+        let consumed = Set(plans.filter { (try? undone[$0.document.index]?.get()) != nil }.flatMap(\.secretDocuments))
         var writer = StreamWriter(capacity: stream.source.count + stream.source.count / 2)
         if stream.documents.isEmpty { writer.write(stream.source) }
         var identities = IdentityCounter()
@@ -56,8 +63,8 @@ public struct Injector: Sendable {
         var written: [[UInt8]] = []
         for (document, plan) in zip(stream.documents, plans) {
             if consumed.contains(document.index) { continue }
-            let result = process(document, plan: plan, stream: stream, cluster: cluster, secrets: secrets,
-                                 identities: &identities)
+            let result = process(document, plan: plan, undone: undone[document.index], stream: stream,
+                                 cluster: cluster, identities: &identities)
             reports += result.reports
             if insertedBefore { writer.writeSeparatorIfNeeded(before: document) }
             insertedBefore = false
@@ -78,10 +85,10 @@ public struct Injector: Sendable {
         var reports: [WorkloadReport] = []
     }
 
-    private func process(_ document: Document, plan: ReinjectionPlan, stream: YAMLStream, cluster: ClusterState,
-                         secrets: BootstrapSecretIndex, identities: inout IdentityCounter) -> DocumentResult {
+    private func process(_ document: Document, plan: ReinjectionPlan, undone: Result<[UInt8], InjectionError>?,
+                         stream: YAMLStream, cluster: ClusterState, identities: inout IdentityCounter) -> DocumentResult {
         let original = stream.bytes(of: document)
-        if plan.injected.isEmpty {
+        if plan.injected.isEmpty || (mode == .inject && !plan.canUndo) {
             guard mode == .inject else { return DocumentResult(bytes: original) }
             var processor = DocumentProcessor(document: document, source: stream.source, cluster: cluster,
                                               emitsSecrets: emitsBootstrapSecrets)
@@ -90,21 +97,27 @@ public struct Injector: Sendable {
                                   reports: processor.reports)
         }
         guard plan.canUndo else {
-            let outcome: WorkloadReport.Outcome = mode == .inject
-                ? .alreadyInjected
-                : .failed(InjectionError("cannot uninject: its bootstrap Secret (with osm-inject's restore log) is not in the input; nothing was changed"))
-            return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(outcome) })
-        }
-        let undone: [UInt8]
-        do {
-            undone = try plan.undo(stream: stream)
-        } catch {
+            let error = InjectionError("cannot uninject: its bootstrap Secret (with osm-inject's restore log) is not in the input; nothing was changed")
             return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(.failed(error)) })
         }
-        if mode == .uninject {
-            return DocumentResult(bytes: undone[...], reports: plan.injected.map { $0.report(.uninjected(nil)) })
+        let restored: [UInt8]
+        do {
+            restored = try (undone ?? .failure(InjectionError("internal: no undo result"))).get()
+        } catch {
+            guard mode == .inject else {
+                return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(.failed(error)) })
+            }
+            // The injected parts were edited by hand (or copied, as `kubectl debug` does): leave them as they are.
+            return DocumentResult(bytes: original, reports: plan.injected.map {
+                var report = $0.report(.alreadyInjected)
+                report.warnings = ["its injected parts no longer match its bootstrap Secret's restore log, so it was left as it is (\(error.message))"]
+                return report
+            })
         }
-        return reinject(undone, original: original, plan: plan, stream: stream, cluster: cluster, identities: &identities)
+        if mode == .uninject {
+            return DocumentResult(bytes: restored[...], reports: plan.injected.map { $0.report(.uninjected(nil)) })
+        }
+        return reinject(restored, original: original, plan: plan, stream: stream, cluster: cluster, identities: &identities)
     }
 
     /// Injects afresh into a document restored to its state before injection, and says what changed.

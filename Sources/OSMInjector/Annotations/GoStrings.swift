@@ -65,4 +65,15 @@ enum GoStrings {
         let mapped = scalar.properties.lowercaseMapping
         return mapped.unicodeScalars.count == 1 ? mapped : String(scalar)
     }
+
+    /// Go `strings.EqualFold`: equal under simple Unicode case folding, scalar by scalar (so `windowſ`, with
+    /// a long s, equals `windows`).
+    static func equalFold(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        guard x.count == y.count else { return false }
+        return zip(x, y).allSatisfy { p, q in
+            p == q || p.properties.lowercaseMapping == q.properties.lowercaseMapping
+                || p.properties.uppercaseMapping == q.properties.uppercaseMapping
+        }
+    }
 }

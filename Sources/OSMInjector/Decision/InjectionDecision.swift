@@ -38,7 +38,7 @@ public enum InjectionDecision {
         do {
             namespaceAnnotation = try InjectionAnnotation.read(from: ns.annotations)
         } catch {
-            throw InjectionError("\(error.message) (on namespace \"\(namespace)\")", at: ns.mark)
+            throw InjectionError("\(error.message) (on namespace \"\(namespace)\")")
         }
         switch (podAnnotation, namespaceAnnotation) {
         case (.enabled?, _): return .inject

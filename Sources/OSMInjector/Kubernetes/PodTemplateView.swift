@@ -26,10 +26,13 @@ public struct PodTemplateView: Sendable {
     /// `spec.hostNetwork`.
     public func hostNetwork() throws(InjectionError) -> Bool { try spec?.bool("hostNetwork") ?? false }
 
-    /// The service account the pod runs as after the API server's own admission (`default` when unset).
+    /// The service account the pod runs as after the API server's own admission: `serviceAccountName`, else the
+    /// deprecated `serviceAccount` (which the API server copies over), else `default`.
     public func serviceAccountName() throws(InjectionError) -> String {
         let name = try spec?.string("serviceAccountName") ?? ""
-        return name.isEmpty ? "default" : name
+        if !name.isEmpty { return name }
+        let deprecated = try spec?.string("serviceAccount") ?? ""
+        return deprecated.isEmpty ? "default" : deprecated
     }
 
     /// `spec.nodeSelector["kubernetes.io/os"]`, the only place v1.2.4 looks for the pod's OS.

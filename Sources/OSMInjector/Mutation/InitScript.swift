@@ -15,7 +15,7 @@ enum InitScript {
         do {
             exclusions = try TrafficExclusions(podAnnotations: podAnnotations, global: global)
         } catch {
-            let mark = error.key.hasPrefix("spec.") ? meshConfig.mark : pod.annotationMark(error.key)
+            let mark = error.key.hasPrefix("spec.") ? nil : pod.annotationMark(error.key)
             throw InjectionError(error.message, at: mark)
         }
         return (IptablesScript.render(localProxyMode: meshConfig.localProxyMode, exclusions: exclusions), exclusions.warnings)

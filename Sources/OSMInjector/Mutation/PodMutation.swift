@@ -32,14 +32,6 @@ struct PodMutation {
     private func apply(recording editor: inout RecordingEditor) throws(InjectionError) -> Result {
         let template = pod.template
         let containers = try pod.containers()
-        for name in [OSMConstants.envoyContainerName, OSMConstants.healthcheckContainerName]
-        where containers.contains(where: { $0.name == name }) {
-            let at = containers.first { $0.name == name }?.view.node.range.start
-            throw InjectionError("the pod already has a container named \"\(name)\"; the webhook would add a second one and the API server would reject the pod", at: at)
-        }
-        if try pod.initContainers().contains(where: { (try? $0.string("name")) == OSMConstants.initContainerName }) {
-            throw InjectionError("the pod already has an init container named \"\(OSMConstants.initContainerName)\"; the webhook would add a second one and the API server would reject the pod", at: pod.template.node.range.start)
-        }
         let serviceAccount = try pod.serviceAccountName()
         let probes = try ProbeRewriter.rewrite(containers, editor: &editor)
 
@@ -47,7 +39,7 @@ struct PodMutation {
         do {
             metrics = try MetricsAnnotation.isEnabled(annotations: cluster.namespaces[namespace]?.annotations ?? [:])
         } catch {
-            throw InjectionError("\(error.message) (on namespace \"\(namespace)\")", at: cluster.namespaces[namespace]?.mark)
+            throw InjectionError("\(error.message) (on namespace \"\(namespace)\")")
         }
 
         let labels: [(String, String)] = [(OSMConstants.envoyUniqueIDLabelName, proxyUUID)]
@@ -63,8 +55,9 @@ struct PodMutation {
 
         let secretName = OSMConstants.bootstrapSecretPrefix + proxyUUID
         let os = try pod.nodeOS()
-        let windows = os.lowercased() == OSMConstants.osWindows
+        let windows = GoStrings.equalFold(os, OSMConstants.osWindows)
         try checkPrerequisites(windows: windows)
+        try checkNameCollisions(containers: containers, windows: windows, healthcheck: probes.usesTCP)
 
         var warnings: [String] = []
         var initContainer: YAMLValue?
@@ -104,6 +97,23 @@ struct PodMutation {
         }
         if !windows && cluster.initContainerImage.isEmpty {
             throw InjectionError("MeshConfig sidecar.initContainerImage not set", at: at)
+        }
+    }
+
+    /// The names the injection adds must be free among containers and init containers alike: the API server
+    /// rejects a pod with two containers of one name, so the webhook's pod would fail.
+    private func checkNameCollisions(containers: [ContainerView], windows: Bool, healthcheck: Bool) throws(InjectionError) {
+        var taken: [(name: String, mark: Mark)] = containers.map { ($0.name, $0.view.node.range.start) }
+        for initContainer in try pod.initContainers() {
+            taken.append(((try? initContainer.string("name")) ?? "", initContainer.node.range.start))
+        }
+        var added = [OSMConstants.envoyContainerName]
+        if healthcheck { added.append(OSMConstants.healthcheckContainerName) }
+        if !windows { added.append(OSMConstants.initContainerName) }
+        for name in added {
+            if let clash = taken.first(where: { $0.name == name }) {
+                throw InjectionError("the pod already has a container named \"\(name)\"; the webhook would add a second one and the API server would reject the pod", at: clash.mark)
+            }
         }
     }
 
