@@ -29,7 +29,10 @@ enum AtomicFileWriter {
 
     /// The real file behind `path` (symlinks followed), which must exist and be writable.
     private static func resolvedTarget(_ path: String) throws(CLIError) -> String {
-        let target = (path as NSString).resolvingSymlinksInPath
+        // realpath(3) follows every link, relative ones included, so a link stays a link.
+        guard let resolved = realpath(path, nil) else { throw CLIError("\(path): \(String(cString: strerror(errno)))") }
+        let target = String(cString: resolved)
+        free(resolved)
         var info = stat()
         guard stat(target, &info) == 0 else { throw CLIError("\(path): \(String(cString: strerror(errno)))") }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw CLIError("\(path): not a regular file") }

@@ -13,7 +13,11 @@
 ///   multiple of 10^-9 (`"0.1n"` is `"1n"`).
 /// - A lone sign, `"."`, or a bare suffix (`"-"`, `"k"`, `"Ki"`, `"e5"`) parses as zero, while `"Pi"`, `"Ei"` or
 ///   `".e-10"` fail: which path Go takes decides it.
-/// - Exponents are Go `int32`s: `"1e4294967299"` is `1e3`, and the fast path's scale arithmetic wraps as Go's does.
+/// - Exponents are Go `int32`s (`"1000e4294967299"`, 1000e3 after truncation, prints `"1e6"`), and the fast path's
+///   scale arithmetic wraps as Go's does.
+///
+/// The arbitrary-precision path is symbolic (digits × 10^n), so inputs for which Go would have to build numbers
+/// of billions of digits and never returns (`"1e-2147483647"`) get the answer Go's arithmetic defines, at once.
 ///
 /// Equality is structural: two quantities are equal when their format and canonical text are equal (so `"1Ki"`
 /// and `"1024"` differ, as do `"1"` and `"+1"`, whose Go strings differ).
