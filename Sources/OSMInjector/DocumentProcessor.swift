@@ -5,7 +5,7 @@ struct DocumentProcessor {
     let document: Document
     let source: [UInt8]
     let cluster: ClusterState
-    let emitsSecrets: Bool
+    let secretOptions: SecretOptions
     private(set) var reports: [WorkloadReport] = []
     /// The edited document, or nil when nothing changed.
     private(set) var output: [UInt8]?
@@ -13,11 +13,11 @@ struct DocumentProcessor {
     private(set) var secrets: [[UInt8]] = []
     private var editor: DocumentEditor
 
-    init(document: Document, source: [UInt8], cluster: ClusterState, emitsSecrets: Bool) {
+    init(document: Document, source: [UInt8], cluster: ClusterState, secrets: SecretOptions) {
         self.document = document
         self.source = source
         self.cluster = cluster
-        self.emitsSecrets = emitsSecrets
+        self.secretOptions = secrets
         self.editor = DocumentEditor(source: source, document: document)
     }
 
@@ -68,11 +68,11 @@ struct DocumentProcessor {
         var attempt = editor
         let mutation = PodMutation(pod: pod, namespace: report.namespace, cluster: cluster, proxyUUID: uuid)
         let result = try mutation.apply(to: &attempt)
-        if emitsSecrets {
+        if secretOptions.emit {
             secrets.append(try BootstrapSecretWriter.secret(uuid: uuid, namespace: report.namespace,
                                                             serviceAccount: result.serviceAccount,
                                                             probes: result.probes, restore: result.restore,
-                                                            cluster: cluster))
+                                                            cluster: cluster, options: secretOptions))
         }
         editor = attempt
         report.warnings = result.warnings

@@ -14,8 +14,14 @@ public struct Injector: Sendable {
 
     public var cluster: ClusterState
     public var mode: Mode = .inject
-    /// Whether to emit the bootstrap Secret after each injected workload.
-    public var emitsBootstrapSecrets = true
+    /// How bootstrap Secrets are written.
+    public var secrets = SecretOptions()
+
+    /// Whether to emit the bootstrap Secret of each injected workload.
+    public var emitsBootstrapSecrets: Bool {
+        get { secrets.emit }
+        set { secrets.emit = newValue }
+    }
 
     public init(cluster: ClusterState, mode: Mode = .inject) {
         self.cluster = cluster
@@ -69,9 +75,11 @@ public struct Injector: Sendable {
             if insertedBefore { writer.writeSeparatorIfNeeded(before: document) }
             insertedBefore = false
             writer.write(result.bytes)
-            for secret in result.secrets {
-                writer.writeNewDocument(secret)
-                insertedBefore = true
+            if self.secrets.inline {
+                for secret in result.secrets {
+                    writer.writeNewDocument(secret)
+                    insertedBefore = true
+                }
             }
             written += result.secrets
         }
@@ -91,7 +99,7 @@ public struct Injector: Sendable {
         if plan.injected.isEmpty || (mode == .inject && !plan.canUndo) {
             guard mode == .inject else { return DocumentResult(bytes: original) }
             var processor = DocumentProcessor(document: document, source: stream.source, cluster: cluster,
-                                              emitsSecrets: emitsBootstrapSecrets)
+                                              secrets: self.secrets)
             processor.run(identities: &identities)
             return DocumentResult(bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
                                   reports: processor.reports)
@@ -130,7 +138,7 @@ public struct Injector: Sendable {
             })
         }
         var processor = DocumentProcessor(document: document, source: restored.source, cluster: cluster,
-                                          emitsSecrets: emitsBootstrapSecrets)
+                                          secrets: self.secrets)
         processor.run(identities: &identities)
         let bytes = processor.output ?? undone
         let oldSecrets = plan.secretDocuments.map { Array(stream.bytes(of: stream.documents[$0])) }

@@ -20,7 +20,7 @@ struct FileRun {
     let report: ReportPrinter
 
     /// Runs `transform` on each input stream; throws `ExitCode` with the run's status.
-    func execute(_ transform: (YAMLStream, ClusterState) -> Injector.Output) throws {
+    func execute(afterOutput: () throws(CLIError) -> Void = {}, _ transform: (YAMLStream, ClusterState) -> Injector.Output) throws {
         do {
             if modes.inPlace && inputs.all.contains("-") {
                 report.plain("error: --in-place needs files, not stdin")
@@ -54,6 +54,7 @@ struct FileRun {
                 results.append(FileResult(file: file, stream: stream, output: output))
             }
             guard !failed else { throw ExitCode(1) }
+            try afterOutput()
             try deliver(results)
         } catch let error as CLIError {
             report.plain("error: \(error.message)")

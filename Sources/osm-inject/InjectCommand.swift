@@ -21,12 +21,72 @@ struct InjectCommand: ParsableCommand {
     @Flag(help: "Do not write the envoy bootstrap Secrets.")
     var noBootstrapSecrets = false
 
-    func run() throws {
-        let run = FileRun(inputs: inputs, mesh: mesh, modes: modes, report: ReportPrinter(quiet: modes.quiet))
-        try run.execute { stream, cluster in
-            var injector = Injector(cluster: cluster)
-            injector.emitsBootstrapSecrets = !noBootstrapSecrets
-            return injector.run(stream)
+    @Option(help: ArgumentHelp("Write the bootstrap Secrets to this file instead of the output (for sealed-secrets or SOPS).",
+                               valueName: "file"))
+    var secretsOut: String?
+
+    @Option(help: ArgumentHelp("The mesh CA certificate (PEM, e.g. ca.crt of the osm-ca-bundle Secret): sign an xDS certificate for each Secret.",
+                               valueName: "file"))
+    var caCert: String?
+
+    @Option(help: ArgumentHelp("The mesh CA's private key (PEM, PKCS#8), with --ca-cert.", valueName: "file"))
+    var caKey: String?
+
+    func validate() throws {
+        if (caCert == nil) != (caKey == nil) { throw ValidationError("--ca-cert and --ca-key go together") }
+        if noBootstrapSecrets && (secretsOut != nil || caCert != nil) {
+            throw ValidationError("--no-bootstrap-secrets excludes --secrets-out and --ca-cert")
         }
+    }
+
+    func run() throws {
+        var options = SecretOptions()
+        options.emit = !noBootstrapSecrets
+        options.inline = secretsOut == nil
+        options.notBefore = Date()
+        let report = ReportPrinter(quiet: modes.quiet)
+        if let caCert, let caKey {
+            do {
+                let cert = try InputFiles.load(caCert), key = try InputFiles.load(caKey)
+                options.issuer = try CertificateIssuer(caCertificatePEM: String(decoding: cert.bytes, as: UTF8.self),
+                                                       caKeyPEM: String(decoding: key.bytes, as: UTF8.self))
+            } catch let error as CLIError {
+                report.plain("error: \(error.message)")
+                throw ExitCode(1)
+            } catch let error as InjectionError {
+                report.plain("error: \(caCert): \(error.message)")
+                throw ExitCode(1)
+            }
+        }
+        let collected = SecretCollector()
+        let run = FileRun(inputs: inputs, mesh: mesh, modes: modes, report: report)
+        try run.execute(afterOutput: { () throws(CLIError) in
+            if let secretsOut { try collected.write(to: secretsOut) }
+        }) { stream, cluster in
+            var injector = Injector(cluster: cluster)
+            injector.secrets = options
+            let output = injector.run(stream)
+            collected.add(output.secrets)
+            return output
+        }
+    }
+}
+
+/// Gathers the Secrets of every file for `--secrets-out`.
+final class SecretCollector: @unchecked Sendable {
+    private var secrets: [[UInt8]] = []
+
+    func add(_ more: [[UInt8]]) { secrets += more }
+
+    /// Writes the Secrets as one stream, atomically (an existing file is replaced, a new one created).
+    func write(to path: String) throws(CLIError) {
+        var writer = StreamWriter()
+        for secret in secrets { writer.writeNewDocument(secret) }
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw CLIError("\(path): cannot create the file")
+            }
+        }
+        try AtomicFileWriter.replace([(path, writer.bytes)])
     }
 }

@@ -12,10 +12,17 @@ final class ReportPrinter {
         self.quiet = quiet
     }
 
+    /// Set when a workload that runs several pods got a sidecar: the note below then ends the report.
+    private var injectedReplicated = false
+
     /// Writes the report lines held back so far.
     func flush() {
         for line in pending { plain(line) }
         pending.removeAll()
+        if injectedReplicated && !quiet {
+            plain("note: the bootstrap Secrets name one proxy UUID per workload. OSM's injector in the cluster gives each pod its own UUID and certificate when it admits it; without the injector, every replica of a multi-pod workload would share one proxy UUID, which OSM's controller rejects.")
+            injectedReplicated = false
+        }
     }
 
     func workloads(_ reports: [WorkloadReport], file: InputFile) {
@@ -29,6 +36,10 @@ final class ReportPrinter {
                                                           message: "\(report.subject): \(warning)", source: nil))
             }
             if !quiet { pending.append("\(file.name): \(report.line)") }
+            switch report.outcome {
+            case .injected, .updated: if report.kind != "Pod" { injectedReplicated = true }
+            default: break
+            }
         }
     }
 

@@ -4,7 +4,8 @@ import LosslessYAML
 enum BootstrapSecretWriter {
     /// The Secret as YAML text (without a `---` line).
     static func secret(uuid: String, namespace: String, serviceAccount: String, probes: ProbeSet,
-                       restore: RestoreLog, cluster: ClusterState) throws(InjectionError) -> [UInt8] {
+                       restore: RestoreLog, cluster: ClusterState,
+                       options: SecretOptions = SecretOptions()) throws(InjectionError) -> [UInt8] {
         let mesh = cluster.meshConfig
         let config = BootstrapConfig(
             nodeID: BootstrapConfig.nodeID(proxyUUID: uuid, serviceAccount: serviceAccount, namespace: namespace,
@@ -17,6 +18,11 @@ enum BootstrapSecretWriter {
         var secret = BootstrapSecret(proxyUUID: uuid, namespace: namespace, meshName: cluster.settings.meshName,
                                      osmVersion: cluster.settings.osmVersion, config: config)
         secret.annotations = [RestoreLog.annotation: restore.encoded()]
+        if let issuer = options.issuer {
+            secret.certificates = try issuer.issue(commonName: config.nodeID,
+                                                   keyBits: CertificateIssuer.keyBits(forCertKeyBitSize: mesh.certKeyBitSize),
+                                                   notBefore: options.notBefore)
+        }
         let value = try secret.secret()
         do {
             return try Emitter().emit(value)
