@@ -8,12 +8,42 @@ public enum ScalarResolver {
 
     /// How a plain scalar resolves under YAML 1.1 (go-yaml v2, as `sigs.k8s.io/yaml` and `kubectl` read it).
     public static func resolve(_ text: String) -> Kind {
+        // Fast path: only these first characters can start a null, boolean, number or timestamp.
+        guard let first = text.utf8.first else { return .null }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
+             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"),
+             UInt8(ascii: "O"), UInt8(ascii: "i"), UInt8(ascii: "I"):
+            break
+        default:
+            return .string
+        }
         if isNull(text) { return .null }
         if let b = bool11(text) { return .bool(b) }
-        if let i = int11(text) { return .int(i) }
-        if isFloat(text) { return .float }
+        if couldBeNumber(text) {
+            if let i = int11(text) { return .int(i) }
+            if isFloat(text) { return .float }
+        }
         if isTimestamp(text) { return .timestamp }
         return .string
+    }
+
+    /// False as soon as a byte no number of any base or form can hold shows up (no allocation).
+    static func couldBeNumber(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+                 UInt8(ascii: "A")...UInt8(ascii: "F"), UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"),
+                 UInt8(ascii: "O"), UInt8(ascii: "i"), UInt8(ascii: "I"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+                 UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "_"),
+                 UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ":"):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     /// `~`, `null`, `Null`, `NULL` or empty.

@@ -3,8 +3,17 @@ public enum Quoting {
     /// True when some YAML 1.1 or 1.2 reader (go-yaml v2/v3, PyYAML, libyaml, the core schema) could read `s`,
     /// written as a plain scalar in block context, as anything but this string, or when `s` is no valid plain scalar.
     public static func needsQuotes(_ s: String) -> Bool {
-        if s.isEmpty || isKeyword(s) { return true }
-        if resolvesToNonString(s) { return true }
+        guard let first = s.utf8.first else { return true }
+        // Only these first characters can start a keyword, number, timestamp or merge key (fast path).
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "~"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+             UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"),
+             UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "i"), UInt8(ascii: "I"):
+            if isKeyword(s) || resolvesToNonString(s) { return true }
+        default:
+            break
+        }
         return hasStructuralProblem(s)
     }
 
