@@ -20,7 +20,9 @@ struct FileRun {
     let report: ReportPrinter
 
     /// Runs `transform` on each input stream; throws `ExitCode` with the run's status.
-    func execute(afterOutput: () throws(CLIError) -> Void = {}, _ transform: (YAMLStream, ClusterState) -> Injector.Output) throws {
+    /// `afterOutput` receives every file's outcome, in input order, once all succeeded and before delivery.
+    func execute(afterOutput: ([Injector.Output]) throws(CLIError) -> Void = { _ in },
+                 _ transform: (YAMLStream, ClusterState) -> Injector.Output) throws {
         do {
             if modes.inPlace && inputs.all.contains("-") {
                 report.plain("error: --in-place needs files, not stdin")
@@ -43,8 +45,8 @@ struct FileRun {
             }
             guard !failed else { throw ExitCode(1) }
             var results: [FileResult] = []
-            for (file, stream) in parsedFiles {
-                let outcome = transform(stream, cluster)
+            let outcomes = ParallelMap.map(parsedFiles) { transform($0.1, cluster) }
+            for ((file, stream), outcome) in zip(parsedFiles, outcomes) {
                 report.workloads(outcome.reports, file: file)
                 failed = failed || outcome.hasErrors
                 var output = outcome.bytes
@@ -54,7 +56,7 @@ struct FileRun {
                 results.append(FileResult(file: file, stream: stream, output: output))
             }
             guard !failed else { throw ExitCode(1) }
-            try afterOutput()
+            try afterOutput(outcomes)
             try deliver(results)
         } catch let error as CLIError {
             report.plain("error: \(error.message)")
@@ -65,10 +67,13 @@ struct FileRun {
     private func parse(_ files: [InputFile]) throws -> [(InputFile, YAMLStream)] {
         var parsed: [(InputFile, YAMLStream)] = []
         var failed = false
-        for file in files {
-            do {
-                parsed.append((file, try Parser().parse(file.bytes)))
-            } catch {
+        let results = ParallelMap.map(files) { file -> Result<YAMLStream, YAMLError> in
+            do throws(YAMLError) { return .success(try Parser().parse(file.bytes)) } catch { return .failure(error) }
+        }
+        for (file, result) in zip(files, results) {
+            switch result {
+            case .success(let stream): parsed.append((file, stream))
+            case .failure(let error):
                 report.error(file: file, mark: error.mark, message: error.message)
                 failed = true
             }

@@ -58,28 +58,21 @@ struct InjectCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let collected = SecretCollector()
         let run = FileRun(inputs: inputs, mesh: mesh, modes: modes, report: report)
-        try run.execute(afterOutput: { () throws(CLIError) in
-            if let secretsOut { try collected.write(to: secretsOut) }
+        try run.execute(afterOutput: { (outcomes) throws(CLIError) in
+            if let secretsOut { try SecretsFile.write(outcomes.flatMap(\.secrets), to: secretsOut) }
         }) { stream, cluster in
             var injector = Injector(cluster: cluster)
             injector.secrets = options
-            let output = injector.run(stream)
-            collected.add(output.secrets)
-            return output
+            return injector.run(stream)
         }
     }
 }
 
-/// Gathers the Secrets of every file for `--secrets-out`.
-final class SecretCollector: @unchecked Sendable {
-    private var secrets: [[UInt8]] = []
-
-    func add(_ more: [[UInt8]]) { secrets += more }
-
+/// The file `--secrets-out` names.
+enum SecretsFile {
     /// Writes the Secrets as one stream, atomically (an existing file is replaced, a new one created).
-    func write(to path: String) throws(CLIError) {
+    static func write(_ secrets: [[UInt8]], to path: String) throws(CLIError) {
         var writer = StreamWriter()
         for secret in secrets { writer.writeNewDocument(secret) }
         if !FileManager.default.fileExists(atPath: path) {
