@@ -56,7 +56,7 @@ public struct Injector: Sendable {
         let plans = stream.documents.map { ReinjectionPlan(document: $0, secrets: secrets, defaultNamespace: cluster.settings.defaultNamespace) }
         // Undo every earlier injection first: only the Secrets of documents that could be undone are replaced.
         var undone: [Int: Result<[UInt8], InjectionError>] = [:]
-        for plan in plans where plan.canUndo {
+        for plan in plans where mode == .inject ? plan.canUndo : plan.canUninject {
             do { undone[plan.document.index] = .success(try plan.undo(stream: stream)) } catch {
                 undone[plan.document.index] = .failure(error)
             }
@@ -104,8 +104,8 @@ public struct Injector: Sendable {
             return DocumentResult(bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
                                   reports: processor.reports)
         }
-        guard plan.canUndo else {
-            let error = InjectionError("cannot uninject: its bootstrap Secret (with osm-inject's restore log) is not in the input; nothing was changed")
+        guard mode == .inject ? plan.canUndo : plan.canUninject else {
+            let error = InjectionError("cannot uninject: its bootstrap Secret is not in the input (it tells how the probes were); nothing was changed")
             return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(.failed(error)) })
         }
         let restored: [UInt8]

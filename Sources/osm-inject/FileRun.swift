@@ -34,6 +34,7 @@ struct FileRun {
             let files = try InputFiles.read(inputs.all, recursive: inputs.recursive)
             let parsedConfigs = try parse(configs)
             let parsedFiles = try parse(files)
+            if try KRMRun.handle(parsedFiles, configs: parsedConfigs, run: self, cluster: cluster, transform: transform) { return }
             var failed = false
             for (file, stream) in parsedConfigs + parsedFiles {
                 for document in stream.documents {

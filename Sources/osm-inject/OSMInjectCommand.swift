@@ -23,7 +23,7 @@ struct OSMInjectCommand: ParsableCommand {
               2  a usage error
             """,
         version: "osm-inject \(ToolVersion.tool) (OSM \(ToolVersion.osm))",
-        subcommands: [InjectCommand.self, UninjectCommand.self, NamespaceCommand.self, MetricsCommand.self],
+        subcommands: [InjectCommand.self, UninjectCommand.self, NamespaceCommand.self, MetricsCommand.self, ReviewCommand.self],
         defaultSubcommand: InjectCommand.self
     )
 

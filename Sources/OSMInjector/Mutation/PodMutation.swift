@@ -58,6 +58,7 @@ struct PodMutation {
         let windows = GoStrings.equalFold(os, OSMConstants.osWindows)
         try checkPrerequisites(windows: windows)
         try checkNameCollisions(containers: containers, windows: windows, healthcheck: probes.usesTCP)
+        try ForeignSidecars.check(containers: containers, initContainers: try pod.initContainers())
 
         var warnings: [String] = []
         var initContainer: YAMLValue?

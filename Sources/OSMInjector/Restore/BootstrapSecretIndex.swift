@@ -5,6 +5,8 @@ struct BootstrapSecretIndex {
     struct Entry {
         var documentIndex: Int
         var log: RestoreLog?
+        /// For a Secret without a restore log (written by OSM's webhook): the probes its bootstrap routes to.
+        var bootstrap: WebhookUninjector.BootstrapProbes?
     }
 
     private(set) var entries: [String: Entry] = [:]
@@ -16,7 +18,11 @@ struct BootstrapSecretIndex {
                   let metadata = try? root.mapping("metadata"), let name = try? metadata.string("name"),
                   name.hasPrefix(OSMConstants.bootstrapSecretPrefix) else { continue }
             let log = ((try? metadata.stringMap("annotations")) ?? [:])[RestoreLog.annotation].flatMap(RestoreLog.decode)
-            entries[name] = Entry(documentIndex: document.index, log: log)
+            var bootstrap: WebhookUninjector.BootstrapProbes?
+            if log == nil, let data = ((try? root.stringMap("data")) ?? [:])[OSMConstants.envoyBootstrapConfigFile] {
+                bootstrap = WebhookUninjector.BootstrapProbes(base64: data)
+            }
+            entries[name] = Entry(documentIndex: document.index, log: log, bootstrap: bootstrap)
         }
     }
 

@@ -10,6 +10,9 @@ struct ReinjectionPlan {
         var mark: Mark
         var secretName: String
         var log: RestoreLog?
+        /// The template, for an uninject without a log.
+        var template: ObjectView
+        var bootstrap: WebhookUninjector.BootstrapProbes?
 
         func report(_ outcome: WorkloadReport.Outcome) -> WorkloadReport {
             WorkloadReport(kind: kind, name: name, namespace: namespace, outcome: outcome, mark: mark)
@@ -32,21 +35,28 @@ struct ReinjectionPlan {
                   let secretName = WorkloadWalker.bootstrapSecretName(of: template) else { continue }
             let entry = secrets[secretName]
             injected.append(Injected(kind: workload.kind, name: workload.name, namespace: workload.namespace,
-                                     mark: workload.object.node.range.start, secretName: secretName, log: entry?.log))
-            if let entry, entry.log != nil { secretDocuments.append(entry.documentIndex) }
+                                     mark: workload.object.node.range.start, secretName: secretName, log: entry?.log,
+                                     template: template, bootstrap: entry?.bootstrap))
+            if let entry, entry.log != nil || entry.bootstrap != nil { secretDocuments.append(entry.documentIndex) }
         }
     }
 
-    /// True when every injected workload of the document has its restore log.
+    /// True when every injected workload of the document has its restore log (an exact undo).
     var canUndo: Bool { !injected.isEmpty && injected.allSatisfy { $0.log != nil } }
+
+    /// True when every injected workload can at least be uninjected: from its log, or from a webhook's Secret.
+    var canUninject: Bool { !injected.isEmpty && injected.allSatisfy { $0.log != nil || $0.bootstrap != nil } }
 
     /// The document's bytes with every injection undone.
     func undo(stream: YAMLStream) throws(InjectionError) -> [UInt8] {
         var editor = DocumentEditor(source: stream.source, document: document)
         let root = ObjectView(document: document)
         for workload in injected {
-            guard let log = workload.log else { continue }
-            try Uninjector.undo(log, root: root, editor: &editor)
+            if let log = workload.log {
+                try Uninjector.undo(log, root: root, editor: &editor)
+            } else if let bootstrap = workload.bootstrap {
+                try WebhookUninjector.undo(template: workload.template, bootstrap: bootstrap, editor: &editor)
+            }
         }
         do {
             var bytes = try editor.output()
