@@ -33,7 +33,8 @@ struct DocumentProcessor {
                                             outcome: .injected, mark: workload.object.node.range.start)
                 do {
                     if let template = workload.template {
-                        report.outcome = try inject(PodTemplateView(template: template), report: &report, identities: &identities)
+                        report.outcome = try inject(PodTemplateView(template: template), object: workload.object,
+                                                    report: &report, identities: &identities)
                     } else {
                         report.outcome = .skipped(.noPodTemplate(workload.templatePath.joined(separator: ".")))
                     }
@@ -52,7 +53,7 @@ struct DocumentProcessor {
         }
     }
 
-    private mutating func inject(_ pod: PodTemplateView, report: inout WorkloadReport,
+    private mutating func inject(_ pod: PodTemplateView, object: ObjectView, report: inout WorkloadReport,
                                  identities: inout IdentityCounter) throws(InjectionError) -> WorkloadReport.Outcome {
         // The webhook decides first (mustInject), and only then looks for an earlier injection.
         switch try InjectionDecision.decide(pod: pod, namespace: report.namespace, cluster: cluster) {
@@ -72,10 +73,21 @@ struct DocumentProcessor {
             secrets.append(try BootstrapSecretWriter.secret(uuid: uuid, namespace: report.namespace,
                                                             serviceAccount: result.serviceAccount,
                                                             probes: result.probes, restore: result.restore,
-                                                            cluster: cluster, options: secretOptions))
+                                                            cluster: cluster, options: secretOptions,
+                                                            carried: Self.carriedAnnotations(of: object)))
         }
         editor = attempt
         report.warnings = result.warnings
         return .injected
+    }
+
+    /// Annotations of the workload its Secret takes along: Helm 4 files post-rendered documents back into
+    /// templates by `postrenderer.helm.sh/postrender-filename`, so the Secret lands beside its workload.
+    static func carriedAnnotations(of object: ObjectView) -> [String: String] {
+        let key = "postrenderer.helm.sh/postrender-filename"
+        guard let annotations = try? object.mapping("metadata")?.stringMap("annotations"), let value = annotations[key] else {
+            return [:]
+        }
+        return [key: value]
     }
 }

@@ -5,7 +5,8 @@ enum BootstrapSecretWriter {
     /// The Secret as YAML text (without a `---` line).
     static func secret(uuid: String, namespace: String, serviceAccount: String, probes: ProbeSet,
                        restore: RestoreLog, cluster: ClusterState,
-                       options: SecretOptions = SecretOptions()) throws(InjectionError) -> [UInt8] {
+                       options: SecretOptions = SecretOptions(),
+                       carried: [String: String] = [:]) throws(InjectionError) -> [UInt8] {
         let mesh = cluster.meshConfig
         let config = BootstrapConfig(
             nodeID: BootstrapConfig.nodeID(proxyUUID: uuid, serviceAccount: serviceAccount, namespace: namespace,
@@ -17,7 +18,7 @@ enum BootstrapSecretWriter {
                                     startup: probes.startup.map(bootstrapProbe)))
         var secret = BootstrapSecret(proxyUUID: uuid, namespace: namespace, meshName: cluster.settings.meshName,
                                      osmVersion: cluster.settings.osmVersion, config: config)
-        secret.annotations = [RestoreLog.annotation: restore.encoded()]
+        secret.annotations = carried.merging([RestoreLog.annotation: restore.encoded()]) { _, ours in ours }
         if let issuer = options.issuer {
             secret.certificates = try issuer.issue(commonName: config.nodeID,
                                                    keyBits: CertificateIssuer.keyBits(forCertKeyBitSize: mesh.certKeyBitSize),
