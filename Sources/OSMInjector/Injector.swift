@@ -42,48 +42,90 @@ public struct Injector: Sendable {
 
     /// Runs over every document of `stream`; Namespaces and MeshConfigs in the stream count as declared state.
     public func run(_ stream: YAMLStream) -> Output {
-        var cluster = self.cluster
-        var reports: [WorkloadReport] = []
-        for document in stream.documents {
-            do {
-                try cluster.absorb(document)
-            } catch {
-                reports.append(WorkloadReport(kind: "", name: "", namespace: "", outcome: .failed(error),
-                                              mark: error.mark ?? document.root.range.start))
-            }
-        }
-        let secrets = BootstrapSecretIndex(stream)
-        let plans = stream.documents.map { ReinjectionPlan(document: $0, secrets: secrets, defaultNamespace: cluster.settings.defaultNamespace) }
-        // Undo every earlier injection first: only the Secrets of documents that could be undone are replaced.
-        var undone: [Int: Result<[UInt8], InjectionError>] = [:]
-        for plan in plans where mode == .inject ? plan.canUndo : plan.canUninject {
-            do { undone[plan.document.index] = .success(try plan.undo(stream: stream)) } catch {
-                undone[plan.document.index] = .failure(error)
-            }
-        }
-        let consumed = Set(plans.filter { (try? undone[$0.document.index]?.get()) != nil }.flatMap(\.secretDocuments))
+        var survey = StreamSurvey(cluster: cluster)
+        for document in stream.documents { survey.add(document) }
+        var pass = StreamPass(injector: self, survey: survey, source: stream.source)
         var writer = StreamWriter(capacity: stream.source.count + stream.source.count / 2)
         if stream.documents.isEmpty { writer.write(stream.source) }
+        for document in stream.documents { pass.process(document, into: &writer) }
+        return Output(bytes: writer.bytes, reports: survey.failures + pass.reports, secrets: pass.secrets)
+    }
+
+    /// The same run in bounded memory: the source is parsed twice, a document at a time (first to learn the
+    /// declared state, then to write), and the output is handed to `flush` as it is made. `Output.bytes` is
+    /// empty; on an error the caller discards what it was given.
+    public func runStreaming(_ source: [UInt8], parser: Parser = Parser(),
+                             flush: ([UInt8]) -> Void) throws(YAMLError) -> Output {
+        var survey = StreamSurvey(cluster: cluster)
+        try parser.forEachDocument(in: source) { survey.add($0) }
+        var pass = StreamPass(injector: self, survey: survey, source: source)
+        var writer = StreamWriter()
+        var documents = 0
+        try parser.forEachDocument(in: source) { document in
+            documents += 1
+            pass.process(document, into: &writer)
+            flush(writer.drain())
+        }
+        if documents == 0 { flush(source) }
+        return Output(bytes: [], reports: survey.failures + pass.reports, secrets: pass.secrets)
+    }
+
+    /// The second pass: one document at a time, in order.
+    private struct StreamPass {
+        let injector: Injector
+        let survey: StreamSurvey
+        let source: [UInt8]
+        let replacedEarly: Set<String>
         var identities = IdentityCounter()
+        /// Secrets whose workload was undone: their old documents are dropped (the new ones follow the workload).
+        var replaced: Set<String> = []
         var insertedBefore = false
-        var written: [[UInt8]] = []
-        for (document, plan) in zip(stream.documents, plans) {
-            if consumed.contains(document.index) { continue }
-            let result = process(document, plan: plan, undone: undone[document.index], stream: stream,
-                                 cluster: cluster, identities: &identities)
+        var reports: [WorkloadReport] = []
+        var secrets: [[UInt8]] = []
+
+        init(injector: Injector, survey: StreamSurvey, source: [UInt8]) {
+            self.injector = injector
+            self.survey = survey
+            self.source = source
+            self.replacedEarly = survey.secretsReplacedEarly(mode: injector.mode)
+        }
+
+        mutating func process(_ document: Document, into writer: inout StreamWriter) {
+            if let name = Self.secretName(of: document), replaced.contains(name) || replacedEarly.contains(name) { return }
+            let plan = ReinjectionPlan(document: document, secrets: survey.secrets,
+                                       defaultNamespace: survey.cluster.settings.defaultNamespace)
+            var undone: Result<[UInt8], InjectionError>?
+            if injector.mode == .inject ? plan.canUndo : plan.canUninject {
+                do {
+                    undone = .success(try plan.undo(source: source))
+                    replaced.formUnion(plan.secretDocuments.map(\.name))
+                } catch {
+                    undone = .failure(error)
+                }
+            }
+            let result = injector.process(document, plan: plan, undone: undone, source: source,
+                                          cluster: survey.cluster, identities: &identities)
             reports += result.reports
             if insertedBefore { writer.writeSeparatorIfNeeded(before: document) }
             insertedBefore = false
             writer.write(result.bytes)
-            if self.secrets.inline {
+            if injector.secrets.inline {
                 for secret in result.secrets {
                     writer.writeNewDocument(secret)
                     insertedBefore = true
                 }
             }
-            written += result.secrets
+            secrets += result.secrets
         }
-        return Output(bytes: writer.bytes, reports: reports, secrets: written)
+
+        /// The name of a bootstrap Secret document, or nil.
+        private static func secretName(of document: Document) -> String? {
+            guard let metadata = document.root["metadata"], document.root["kind"]?.scalar?.value == "Secret",
+                  let name = metadata["name"]?.scalar?.value, name.hasPrefix(OSMConstants.bootstrapSecretPrefix) else {
+                return nil
+            }
+            return name
+        }
     }
 
     /// One document's output bytes, new Secrets and reports.
@@ -94,11 +136,11 @@ public struct Injector: Sendable {
     }
 
     private func process(_ document: Document, plan: ReinjectionPlan, undone: Result<[UInt8], InjectionError>?,
-                         stream: YAMLStream, cluster: ClusterState, identities: inout IdentityCounter) -> DocumentResult {
-        let original = stream.bytes(of: document)
+                         source: [UInt8], cluster: ClusterState, identities: inout IdentityCounter) -> DocumentResult {
+        let original = source[document.range.bytes]
         if plan.injected.isEmpty || (mode == .inject && !plan.canUndo) {
             guard mode == .inject else { return DocumentResult(bytes: original) }
-            var processor = DocumentProcessor(document: document, source: stream.source, cluster: cluster,
+            var processor = DocumentProcessor(document: document, source: source, cluster: cluster,
                                               secrets: self.secrets)
             processor.run(identities: &identities)
             return DocumentResult(bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
@@ -125,11 +167,11 @@ public struct Injector: Sendable {
         if mode == .uninject {
             return DocumentResult(bytes: restored[...], reports: plan.injected.map { $0.report(.uninjected(nil)) })
         }
-        return reinject(restored, original: original, plan: plan, stream: stream, cluster: cluster, identities: &identities)
+        return reinject(restored, original: original, plan: plan, source: source, cluster: cluster, identities: &identities)
     }
 
     /// Injects afresh into a document restored to its state before injection, and says what changed.
-    private func reinject(_ undone: [UInt8], original: ArraySlice<UInt8>, plan: ReinjectionPlan, stream: YAMLStream,
+    private func reinject(_ undone: [UInt8], original: ArraySlice<UInt8>, plan: ReinjectionPlan, source: [UInt8],
                           cluster: ClusterState, identities: inout IdentityCounter) -> DocumentResult {
         guard let restored = try? Parser().parse(undone), let document = restored.documents.first,
               restored.documents.count == 1 else {
@@ -141,7 +183,7 @@ public struct Injector: Sendable {
                                           secrets: self.secrets)
         processor.run(identities: &identities)
         let bytes = processor.output ?? undone
-        let oldSecrets = plan.secretDocuments.map { Array(stream.bytes(of: stream.documents[$0])) }
+        let oldSecrets = plan.secretDocuments.map { Array(source[$0.bytes]) }
         let newSecrets = processor.secrets.map { Array("---\n".utf8) + $0 }
         let unchanged = bytes[...] == original && oldSecrets == newSecrets
         var reports = processor.reports

@@ -21,7 +21,10 @@ struct FileRun {
 
     /// Runs `transform` on each input stream; throws `ExitCode` with the run's status.
     /// `afterOutput` receives every file's outcome, in input order, once all succeeded and before delivery.
+    /// With `streaming`, one large YAML input written to stdout is processed a document at a time in bounded
+    /// memory by the injector it makes (see `StreamingRun`).
     func execute(afterOutput: ([Injector.Output]) throws(CLIError) -> Void = { _ in },
+                 streaming: ((ClusterState) -> Injector)? = nil,
                  _ transform: (YAMLStream, ClusterState) -> Injector.Output) throws {
         do {
             if modes.inPlace && inputs.all.contains("-") {
@@ -33,6 +36,18 @@ struct FileRun {
             let configs = try mesh.configFiles.map { (path) throws(CLIError) -> InputFile in try InputFiles.load(path) }
             let files = try InputFiles.read(inputs.all, recursive: inputs.recursive)
             let parsedConfigs = try parse(configs)
+            if let streaming, let file = files.first, files.count == 1, StreamingRun.applies(to: file, modes: modes) {
+                for (config, stream) in parsedConfigs {
+                    for document in stream.documents {
+                        do { try cluster.absorb(document) } catch {
+                            report.error(file: config, mark: error.mark, message: error.message)
+                            throw ExitCode(1)
+                        }
+                    }
+                }
+                try StreamingRun(report: report).run(file, injector: streaming(cluster), afterOutput: afterOutput)
+                return
+            }
             let parsedFiles = try parse(files)
             if try KRMRun.handle(parsedFiles, configs: parsedConfigs, run: self, cluster: cluster, transform: transform) { return }
             var failed = false

@@ -59,12 +59,15 @@ struct InjectCommand: ParsableCommand {
             }
         }
         let run = FileRun(inputs: inputs, mesh: mesh, modes: modes, report: report)
-        try run.execute(afterOutput: { (outcomes) throws(CLIError) in
-            if let secretsOut { try SecretsFile.write(outcomes.flatMap(\.secrets), to: secretsOut) }
-        }) { stream, cluster in
+        let makeInjector = { (cluster: ClusterState) -> Injector in
             var injector = Injector(cluster: cluster)
             injector.secrets = options
-            return injector.run(stream)
+            return injector
+        }
+        try run.execute(afterOutput: { (outcomes) throws(CLIError) in
+            if let secretsOut { try SecretsFile.write(outcomes.flatMap(\.secrets), to: secretsOut) }
+        }, streaming: makeInjector) { stream, cluster in
+            makeInjector(cluster).run(stream)
         }
     }
 }

@@ -17,7 +17,7 @@ enum InputFiles {
             if path == "-" {
                 guard !readStdin else { continue }
                 readStdin = true
-                files.append(InputFile(name: "<stdin>", bytes: Array(FileHandle.standardInput.readDataToEndOfFile())))
+                files.append(InputFile(name: "<stdin>", bytes: try RawRead.all(from: 0, name: "<stdin>")))
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -34,10 +34,10 @@ enum InputFiles {
     }
 
     static func load(_ path: String) throws(CLIError) -> InputFile {
-        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("\(path): cannot read the file (permission denied?)")
-        }
-        return InputFile(name: path, bytes: Array(data))
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CLIError("\(path): cannot read the file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        return InputFile(name: path, bytes: try RawRead.all(from: fd, name: path))
     }
 
     /// The manifest files of a directory in a stable, sorted order.

@@ -10,20 +10,29 @@ public struct Parser: Sendable {
 
     /// Parses every document of `source`.
     public func parse(_ source: [UInt8]) throws(YAMLError) -> YAMLStream {
+        var documents: [Document] = []
+        try forEachDocument(in: source) { documents.append($0) }
+        return YAMLStream(source: source, documents: documents)
+    }
+
+    /// Parses `source` one document at a time, handing each to `body` as soon as it is complete, so that only
+    /// one document's tree is alive at a time (the last one owns the bytes up to the end of the input).
+    public func forEachDocument(in source: [UInt8], _ body: (Document) -> Void) throws(YAMLError) {
         try Encoding.check(source)
         guard source.count <= limits.maxInputBytes else {
             throw YAMLError("input is larger than the limit of \(limits.maxInputBytes) bytes")
         }
-        let result: Result<[Document], YAMLError> = source.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, buffer.count > 0 else { return .success([]) }
+        let failure: YAMLError? = source.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
             var builder = TreeBuilder(source: buffer, limits: limits)
             do throws(YAMLError) {
-                return .success(try builder.run(EventReader(base: base, count: buffer.count)))
+                try builder.run(EventReader(base: base, count: buffer.count), deliver: body)
+                return nil
             } catch {
-                return .failure(error)
+                return error
             }
         }
-        return YAMLStream(source: source, documents: try result.get())
+        if let failure { throw failure }
     }
 }
 
@@ -38,7 +47,9 @@ private struct TreeBuilder {
     private let limits: Limits
     private var offsets: OffsetTranslator
     private var stack: [Frame] = []
-    private var documents: [Document] = []
+    /// The last finished document, held back until the next one (or the end) says where it ends.
+    private var pending: Document?
+    private var documentCount = 0
     private var root: Node?
     private var documentStart = Mark(offset: 0, line: 1, column: 1)
     private var explicitStart = false
@@ -52,7 +63,7 @@ private struct TreeBuilder {
         self.offsets = OffsetTranslator(source: source)
     }
 
-    mutating func run(_ reader: EventReader) throws(YAMLError) -> [Document] {
+    mutating func run(_ reader: EventReader, deliver: (Document) -> Void) throws(YAMLError) {
         while true {
             let event: UnsafePointer<yaml_event_t>
             do {
@@ -66,13 +77,14 @@ private struct TreeBuilder {
             case YAML_STREAM_START_EVENT:
                 break
             case YAML_STREAM_END_EVENT:
-                if var last = documents.popLast() {
+                if var last = pending {
                     // The last document owns everything up to the end of the input.
                     last.range.end = mark(e.end_mark)
                     last.range.end.offset = source.count
-                    documents.append(last)
+                    deliver(last)
+                    pending = nil
                 }
-                return documents
+                return
             case YAML_DOCUMENT_START_EVENT:
                 explicitStart = e.data.document_start.implicit == 0
                 root = nil
@@ -83,10 +95,12 @@ private struct TreeBuilder {
                 if e.data.document_end.implicit == 0 { end = endOfLine(after: end) }
                 let rootNode = root ?? Node(content: .scalar(Scalar(value: "", style: .plain)),
                                             range: SourceRange(start: end, end: end))
-                documents.append(Document(root: rootNode, range: SourceRange(start: documentStart, end: end),
+                if let previous = pending { deliver(previous) }
+                pending = (Document(root: rootNode, range: SourceRange(start: documentStart, end: end),
                                           hasExplicitStart: explicitStart,
                                           hasExplicitEnd: e.data.document_end.implicit == 0,
-                                          index: documents.count, aliasTargets: aliasTargets))
+                                          index: documentCount, aliasTargets: aliasTargets))
+                documentCount += 1
                 documentStart = end
             case YAML_ALIAS_EVENT:
                 let name = string(e.data.alias.anchor) ?? ""

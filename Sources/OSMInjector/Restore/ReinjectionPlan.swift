@@ -25,8 +25,8 @@ struct ReinjectionPlan {
 
     let document: Document
     private(set) var injected: [Injected] = []
-    /// The stream positions of the Secrets of `injected`.
-    private(set) var secretDocuments: [Int] = []
+    /// The Secrets of `injected` found in the stream: their names and bytes, in workload order.
+    private(set) var secretDocuments: [(name: String, bytes: Range<Int>)] = []
 
     init(document: Document, secrets: BootstrapSecretIndex, defaultNamespace: String) {
         self.document = document
@@ -37,7 +37,7 @@ struct ReinjectionPlan {
             injected.append(Injected(kind: workload.kind, name: workload.name, namespace: workload.namespace,
                                      mark: workload.object.node.range.start, secretName: secretName, log: entry?.log,
                                      template: template, bootstrap: entry?.bootstrap))
-            if let entry, entry.log != nil || entry.bootstrap != nil { secretDocuments.append(entry.documentIndex) }
+            if let entry, entry.log != nil || entry.bootstrap != nil { secretDocuments.append((secretName, entry.bytes)) }
         }
     }
 
@@ -48,8 +48,8 @@ struct ReinjectionPlan {
     var canUninject: Bool { !injected.isEmpty && injected.allSatisfy { $0.log != nil || $0.bootstrap != nil } }
 
     /// The document's bytes with every injection undone.
-    func undo(stream: YAMLStream) throws(InjectionError) -> [UInt8] {
-        var editor = DocumentEditor(source: stream.source, document: document)
+    func undo(source: [UInt8]) throws(InjectionError) -> [UInt8] {
+        var editor = DocumentEditor(source: source, document: document)
         let root = ObjectView(document: document)
         for workload in injected {
             if let log = workload.log {
