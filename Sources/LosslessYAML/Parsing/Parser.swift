@@ -38,9 +38,17 @@ public struct Parser: Sendable {
 
 /// Builds nodes from libyaml events with an explicit stack (no recursion, so depth cannot overflow the stack).
 private struct TreeBuilder {
-    private enum Frame {
-        case mapping(Node, pairs: [Pair], key: Node?)
-        case sequence(Node, items: [Node])
+    /// An open collection; a class, so that adding a child mutates it in place instead of copying it out of
+    /// the stack and back.
+    private final class Frame {
+        var node: Node
+        var pairs: [Pair] = []
+        var items: [Node] = []
+        var key: Node?
+
+        init(_ node: Node) {
+            self.node = node
+        }
     }
 
     private let source: UnsafeBufferPointer<UInt8>
@@ -119,25 +127,23 @@ private struct TreeBuilder {
                 let d = e.data.sequence_start
                 let node = Node(content: .sequence([]), tag: string(d.tag), anchor: string(d.anchor),
                                 collectionStyle: d.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block, range: range(e))
-                try push(.sequence(node, items: []), at: node.range.start)
+                try push(Frame(node), at: node.range.start)
             case YAML_MAPPING_START_EVENT:
                 let d = e.data.mapping_start
                 let node = Node(content: .mapping([]), tag: string(d.tag), anchor: string(d.anchor),
                                 collectionStyle: d.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block, range: range(e))
-                try push(.mapping(node, pairs: [], key: nil), at: node.range.start)
+                try push(Frame(node), at: node.range.start)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { continue }
                 let end = mark(e.end_mark)
-                var node: Node
-                switch frame {
-                case .mapping(let n, let pairs, _):
-                    node = n
-                    node.content = .mapping(pairs)
-                    node.range.end = n.collectionStyle == .flow ? end : (pairs.last?.value.range.end ?? end)
-                case .sequence(let n, let items):
-                    node = n
-                    node.content = .sequence(items)
-                    node.range.end = n.collectionStyle == .flow ? end : (items.last?.range.end ?? end)
+                var node = frame.node
+                let flow = node.collectionStyle == .flow
+                if e.type == YAML_MAPPING_END_EVENT {
+                    node.range.end = flow ? end : (frame.pairs.last?.value.range.end ?? end)
+                    node.content = .mapping(frame.pairs)
+                } else {
+                    node.range.end = flow ? end : (frame.items.last?.range.end ?? end)
+                    node.content = .sequence(frame.items)
                 }
                 try complete(node)
             default:
@@ -156,21 +162,19 @@ private struct TreeBuilder {
     /// Attaches a finished node to its parent, or makes it the document's root.
     private mutating func complete(_ node: Node) throws(YAMLError) {
         if let anchor = node.anchor { anchors[anchor] = node }
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             root = node
             return
         }
-        switch top {
-        case .mapping(let n, var pairs, let key):
-            if let key {
-                pairs.append(Pair(key: key, value: node))
-                stack.append(.mapping(n, pairs: pairs, key: nil))
+        if top.node.pairs != nil {
+            if let key = top.key {
+                top.pairs.append(Pair(key: key, value: node))
+                top.key = nil
             } else {
-                stack.append(.mapping(n, pairs: pairs, key: node))
+                top.key = node
             }
-        case .sequence(let n, var items):
-            items.append(node)
-            stack.append(.sequence(n, items: items))
+        } else {
+            top.items.append(node)
         }
     }
 
