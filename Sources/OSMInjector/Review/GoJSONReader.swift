@@ -13,39 +13,14 @@ public struct GoJSONReader: Sendable {
 
     /// The value of `node`.
     public func value(of node: Node) throws(YAMLError) -> GoJSONValue {
-        var budget = limits.maxAliasExpansion
-        return try convert(node, depth: 0, budget: &budget)
-    }
-
-    private func convert(_ node: Node, depth: Int, budget: inout Int) throws(YAMLError) -> GoJSONValue {
-        budget -= 1
-        guard budget >= 0 else {
-            throw YAMLError("aliases expand to more than \(limits.maxAliasExpansion) nodes (an alias bomb?)", at: node.range.start)
-        }
-        guard depth <= limits.maxDepth else {
-            throw YAMLError("nesting is deeper than the limit of \(limits.maxDepth) levels", at: node.range.start)
-        }
-        switch node.content {
-        case .alias:
-            let target = document.resolve(node)
-            guard target.range != node.range else { throw YAMLError("unresolved alias", at: node.range.start) }
-            return try convert(target, depth: depth + 1, budget: &budget)
-        case .scalar(let scalar):
+        try TreeFolder<GoJSONValue>(document: document, limits: limits, scalar: { scalar, node in
             guard scalar.style == .plain, node.tag == nil else { return .string(scalar.value) }
             return Self.plain(scalar.value)
-        case .sequence(let items):
-            var values: [GoJSONValue] = []
-            values.reserveCapacity(items.count)
-            for item in items { values.append(try convert(item, depth: depth + 1, budget: &budget)) }
-            return .array(values)
-        case .mapping(let pairs):
+        }, sequence: { .array($0) }, mapping: { entries in
             var members: [String: GoJSONValue] = [:]
-            for pair in pairs {
-                let key = document.resolve(pair.key).scalar?.value ?? ""
-                members[key] = try convert(pair.value, depth: depth + 1, budget: &budget)
-            }
+            for entry in entries { members[entry.key] = entry.value }
             return .object(members)
-        }
+        }).fold(node)
     }
 
     /// A plain scalar: null, a boolean, a number (as float64), or else a string.
