@@ -12,6 +12,11 @@ struct InjectCommand: ParsableCommand {
             EXAMPLES:
               osm-inject -f deploy.yaml -c cluster.yaml > deploy.injected.yaml
               helm template app ./chart | osm-inject -c cluster.yaml
+              osm-inject -c cluster.yaml -f apps/ -R --in-place
+              osm-inject -c cluster.yaml -f apps/ -R --check
+              osm-inject -c cluster.yaml -f deploy.yaml --diff
+              osm-inject -c cluster.yaml -f deploy.json -o yaml
+              osm-inject -c cluster.yaml -f deploy.yaml -v
             """)
 
     @OptionGroup var inputs: InputOptions
@@ -44,7 +49,7 @@ struct InjectCommand: ParsableCommand {
         options.emit = !noBootstrapSecrets
         options.inline = secretsOut == nil
         options.notBefore = Date()
-        let report = ReportPrinter(quiet: modes.quiet)
+        let report = ReportPrinter(quiet: modes.quiet, verbose: modes.verbose)
         if let caCert, let caKey {
             do {
                 let cert = try InputFiles.load(caCert), key = try InputFiles.load(caKey)
@@ -64,10 +69,14 @@ struct InjectCommand: ParsableCommand {
             injector.secrets = options
             return injector
         }
+        let verbose = modes.verbose
+        // The passed checks are replayed on the parsed stream, so a verbose run takes the in-memory path.
         try run.execute(afterOutput: { (outcomes) throws(CLIError) in
             if let secretsOut { try SecretsFile.write(outcomes.flatMap(\.secrets), to: secretsOut) }
-        }, streaming: makeInjector) { stream, cluster in
-            makeInjector(cluster).run(stream)
+        }, streaming: verbose ? nil : makeInjector) { stream, cluster in
+            let injector = makeInjector(cluster)
+            let output = injector.run(stream)
+            return verbose ? injector.addingPassedChecks(to: output, of: stream) : output
         }
     }
 }

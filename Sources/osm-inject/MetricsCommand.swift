@@ -9,6 +9,10 @@ struct MetricsCommand: ParsableCommand {
         discussion: """
             Like OSM v1.2.4's `osm metrics enable|disable`, on the Namespace objects of the files and on the pod \
             templates in them that already have a sidecar (label `osm-proxy-uuid`).
+
+            EXAMPLES:
+              osm-inject metrics enable --namespace shop -c cluster.yaml -f apps/ -R
+              osm-inject metrics disable --namespace shop -c cluster.yaml -f apps/ -R
             """,
         subcommands: [MetricsEnableCommand.self, MetricsDisableCommand.self]
     )
@@ -25,8 +29,9 @@ struct MetricsEnableCommand: ParsableCommand {
             annotations `prometheus.io/scrape: "true"`, `prometheus.io/port: "15010"` and \
             `prometheus.io/path: /stats/prometheus`.
 
-            EXAMPLE:
+            EXAMPLES:
               osm-inject metrics enable --namespace shop,web -c cluster.yaml -f apps/ -R
+              osm-inject metrics enable --namespace shop --namespace web -c cluster.yaml
             """)
 
     @OptionGroup var switches: MetricsSwitchOptions
@@ -49,8 +54,9 @@ struct MetricsDisableCommand: ParsableCommand {
             Removes the annotation `openservicemesh.io/metrics` of each namespace and the three Prometheus \
             annotations of its already-injected pod templates.
 
-            EXAMPLE:
+            EXAMPLES:
               osm-inject metrics disable --namespace shop -c cluster.yaml -f apps/ -R
+              osm-inject metrics disable --namespace shop,web -c cluster.yaml
             """)
 
     @OptionGroup var switches: MetricsSwitchOptions

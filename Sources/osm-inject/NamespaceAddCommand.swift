@@ -16,6 +16,7 @@ struct NamespaceAddCommand: ParsableCommand {
             EXAMPLES:
               osm-inject namespace add bookstore bookbuyer -c cluster.yaml
               osm-inject namespace add legacy --disable-sidecar-injection -c cluster.yaml
+              osm-inject namespace add shop --mesh-name edge -c cluster.yaml -f apps/ -R
             """)
 
     @Argument(help: ArgumentHelp("The namespaces to add.", valueName: "namespace"))

@@ -10,6 +10,10 @@ struct NamespaceCommand: ParsableCommand {
             objects of the files named with -c/--config and -f/--filename (plain objects or items of a List) \
             instead of a cluster. Only the labels and annotations concerned change; every other byte of the \
             files stays as it was. A command that fails changes no file.
+
+            EXAMPLES:
+              osm-inject namespace add bookstore -c cluster.yaml
+              osm-inject ns list -c cluster.yaml
             """,
         subcommands: [NamespaceAddCommand.self, NamespaceRemoveCommand.self, NamespaceIgnoreCommand.self,
                       NamespaceListCommand.self],

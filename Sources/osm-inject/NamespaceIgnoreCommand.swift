@@ -9,8 +9,9 @@ struct NamespaceIgnoreCommand: ParsableCommand {
         discussion: """
             Labels each namespace `openservicemesh.io/ignore: "true"`. Sidecars already in the files stay.
 
-            EXAMPLE:
+            EXAMPLES:
               osm-inject namespace ignore kube-tools -c cluster.yaml
+              osm-inject namespace ignore monitoring logging -c cluster.yaml -f infra/ -R
             """)
 
     @Argument(help: ArgumentHelp("The namespaces to ignore.", valueName: "namespace"))

@@ -11,8 +11,10 @@ struct NamespaceListCommand: ParsableCommand {
             Prints OSM's table of the declared namespaces that a mesh monitors (the given one, or any). Reads \
             stdin when no file is named.
 
-            EXAMPLE:
+            EXAMPLES:
               osm-inject namespace list -c cluster.yaml -f manifests/ -R
+              osm-inject namespace list osm -c cluster.yaml
+              kubectl get namespaces -o yaml | osm-inject namespace list
             """)
 
     @Argument(help: ArgumentHelp("The mesh to list (overrides --mesh-name).", valueName: "mesh"))

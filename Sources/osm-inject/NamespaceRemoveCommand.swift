@@ -11,8 +11,9 @@ struct NamespaceRemoveCommand: ParsableCommand {
             annotations `openservicemesh.io/sidecar-injection` and `openservicemesh.io/metrics` of the namespace, \
             as OSM does. A namespace monitored by another mesh is an error.
 
-            EXAMPLE:
+            EXAMPLES:
               osm-inject namespace remove bookstore -c cluster.yaml
+              osm-inject namespace remove shop --mesh-name edge -c cluster.yaml -f apps/ -R
             """)
 
     @Argument(help: ArgumentHelp("The namespace to remove.", valueName: "namespace"))

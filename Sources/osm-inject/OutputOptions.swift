@@ -17,7 +17,11 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only errors and warnings on stderr, not the report.")
     var quiet = false
 
+    @Flag(name: .shortAndLong, help: "Add to the report each check a workload passed, one indented line each.")
+    var verbose = false
+
     func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
         if [inPlace, check, diff].filter({ $0 }).count > 1 {
             throw ValidationError("--in-place, --check and --diff exclude each other")
         }

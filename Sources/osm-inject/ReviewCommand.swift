@@ -18,7 +18,8 @@ struct ReviewCommand: ParsableCommand {
 
             EXAMPLES:
               osm-inject review -c cluster.yaml < review.json
-              osm-inject review -c cluster.yaml -f review.json | jq -r .response.patch | base64 -d
+              osm-inject review -c cluster.yaml -f review.yaml | jq .response.allowed
+              osm-inject review -f review.json | jq -r .response.patch | base64 -d
 
             EXIT STATUS:
               0  a response was written (whether it allows the pod or not)

@@ -13,7 +13,9 @@ struct UninjectCommand: ParsableCommand {
 
             EXAMPLES:
               osm-inject uninject -f injected.yaml > original.yaml
-              osm-inject uninject --in-place deploy/
+              osm-inject uninject --in-place -f deploy/ -R
+              osm-inject uninject --check -f deploy/ -R
+              osm-inject uninject -f injected.yaml --diff
             """)
 
     @OptionGroup var inputs: InputOptions
@@ -21,9 +23,13 @@ struct UninjectCommand: ParsableCommand {
     @OptionGroup var modes: OutputOptions
 
     func run() throws {
-        let run = FileRun(inputs: inputs, mesh: mesh, modes: modes, report: ReportPrinter(quiet: modes.quiet))
+        let report = ReportPrinter(quiet: modes.quiet, verbose: modes.verbose)
+        let run = FileRun(inputs: inputs, mesh: mesh, modes: modes, report: report)
+        let verbose = modes.verbose
         try run.execute { stream, cluster in
-            Injector(cluster: cluster, mode: .uninject).run(stream)
+            let injector = Injector(cluster: cluster, mode: .uninject)
+            let output = injector.run(stream)
+            return verbose ? injector.addingPassedChecks(to: output, of: stream) : output
         }
     }
 }

@@ -27,6 +27,9 @@ public struct WorkloadReport: Sendable, Equatable {
     public var warnings: [String]
     /// Where the object starts.
     public var mark: Mark
+    /// One sentence for each check the workload passed, in order (filled by `Injector.addingPassedChecks`
+    /// for `--verbose`; empty otherwise).
+    public var passedChecks: [String] = []
 
     public init(kind: String, name: String, namespace: String, outcome: Outcome, warnings: [String] = [], mark: Mark) {
         self.kind = kind
