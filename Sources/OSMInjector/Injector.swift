@@ -91,7 +91,8 @@ public struct Injector: Sendable {
         }
 
         mutating func process(_ document: Document, into writer: inout StreamWriter) {
-            if let name = Self.secretName(of: document), replaced.contains(name) || replacedEarly.contains(name) { return }
+            if let names = Self.secretNames(of: document, in: survey.secrets),
+               names.allSatisfy({ replaced.contains($0) || replacedEarly.contains($0) }) { return }
             let plan = ReinjectionPlan(document: document, secrets: survey.secrets,
                                        defaultNamespace: survey.cluster.settings.defaultNamespace)
             var undone: Result<[UInt8], InjectionError>?
@@ -118,13 +119,14 @@ public struct Injector: Sendable {
             secrets += result.secrets
         }
 
-        /// The name of a bootstrap Secret document, or nil.
-        private static func secretName(of document: Document) -> String? {
+        /// The names of the bootstrap Secrets a document holds (one, or a List of them), or nil for any other.
+        private static func secretNames(of document: Document, in index: BootstrapSecretIndex) -> [String]? {
+            if let names = index.secretLists[document.index] { return names }
             guard let metadata = document.root["metadata"], document.root["kind"]?.scalar?.value == "Secret",
                   let name = metadata["name"]?.scalar?.value, name.hasPrefix(OSMConstants.bootstrapSecretPrefix) else {
                 return nil
             }
-            return name
+            return [name]
         }
     }
 
@@ -184,14 +186,16 @@ public struct Injector: Sendable {
         processor.run(identities: &identities)
         let bytes = processor.output ?? undone
         let oldSecrets = plan.secretDocuments.map { Array(source[$0.bytes]) }
-        let newSecrets = processor.secrets.map { Array("---\n".utf8) + $0 }
-        let unchanged = bytes[...] == original && oldSecrets == newSecrets
+        let newSecrets = processor.secrets
+        // Secrets compare by value: an old one may stand in JSON, inside a List.
+        let secretsChanged = oldSecrets.map(Self.secretValue) != newSecrets.map(Self.secretValue)
+        let unchanged = bytes[...] == original && !secretsChanged
         var reports = processor.reports
         for index in reports.indices where plan.injected.contains(where: { $0.matches(reports[index]) }) {
             switch reports[index].outcome {
             case .injected:
                 reports[index].outcome = unchanged ? .upToDate : .updated(ChangeSummary.describe(
-                    old: original, new: bytes, oldSecrets: oldSecrets, newSecrets: newSecrets))
+                    old: original, new: bytes, secretsChanged: secretsChanged))
             case .skipped(let reason):
                 reports[index].outcome = .uninjected(reason)
             default:
@@ -199,6 +203,16 @@ public struct Injector: Sendable {
             }
         }
         return DocumentResult(bytes: bytes[...], secrets: processor.secrets, reports: reports)
+    }
+}
+
+extension Injector {
+    /// A Secret's value, for comparing an old Secret with a new one whatever their formatting.
+    static func secretValue(_ bytes: [UInt8]) -> YAMLValue? {
+        guard let stream = try? Parser().parse(bytes), let document = stream.documents.first(where: { !$0.root.isNull }) else {
+            return nil
+        }
+        return try? ValueConverter(document: document).value(of: document.root)
     }
 }
 

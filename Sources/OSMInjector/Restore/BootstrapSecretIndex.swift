@@ -15,18 +15,37 @@ struct BootstrapSecretIndex {
 
     init() {}
 
-    /// Indexes `document` when it is a bootstrap Secret.
+    /// The List documents that hold only bootstrap Secrets (as JSON output writes them), with their names.
+    private(set) var secretLists: [Int: [String]] = [:]
+
+    /// Indexes `document` when it is a bootstrap Secret, or a List of them.
     mutating func add(_ document: Document) {
         let root = ObjectView(document: document)
-        guard root.node.pairs != nil, (try? root.string("kind")) == "Secret",
-              let metadata = try? root.mapping("metadata"), let name = try? metadata.string("name"),
-              name.hasPrefix(OSMConstants.bootstrapSecretPrefix) else { return }
+        guard root.node.pairs != nil, let kind = try? root.string("kind") else { return }
+        if kind == "Secret" {
+            _ = index(root, documentIndex: document.index)
+            return
+        }
+        guard WorkloadKinds.isList(kind), let items = try? root.sequence("items"), !items.isEmpty else { return }
+        var names: [String] = []
+        for item in items {
+            guard (try? item.string("kind")) == "Secret", let name = index(item, documentIndex: document.index) else { return }
+            names.append(name)
+        }
+        secretLists[document.index] = names
+    }
+
+    /// Indexes one Secret object; returns its name when it is a bootstrap Secret.
+    private mutating func index(_ object: ObjectView, documentIndex: Int) -> String? {
+        guard let metadata = try? object.mapping("metadata"), let name = try? metadata.string("name"),
+              name.hasPrefix(OSMConstants.bootstrapSecretPrefix) else { return nil }
         let log = ((try? metadata.stringMap("annotations")) ?? [:])[RestoreLog.annotation].flatMap(RestoreLog.decode)
         var bootstrap: WebhookUninjector.BootstrapProbes?
-        if log == nil, let data = ((try? root.stringMap("data")) ?? [:])[OSMConstants.envoyBootstrapConfigFile] {
+        if log == nil, let data = ((try? object.stringMap("data")) ?? [:])[OSMConstants.envoyBootstrapConfigFile] {
             bootstrap = WebhookUninjector.BootstrapProbes(base64: data)
         }
-        entries[name] = Entry(documentIndex: document.index, bytes: document.range.bytes, log: log, bootstrap: bootstrap)
+        entries[name] = Entry(documentIndex: documentIndex, bytes: object.node.range.bytes, log: log, bootstrap: bootstrap)
+        return name
     }
 
     subscript(name: String) -> Entry? { entries[name] }

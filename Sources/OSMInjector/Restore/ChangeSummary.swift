@@ -3,7 +3,7 @@ import Foundation
 /// Names what a re-injection changed, for the report: the injected parts whose lines differ.
 enum ChangeSummary {
     /// Short names of the changed parts (`envoy container`, `osm-init script`, `bootstrap Secret`, …).
-    static func describe(old: ArraySlice<UInt8>, new: [UInt8], oldSecrets: [[UInt8]], newSecrets: [[UInt8]]) -> [String] {
+    static func describe(old: ArraySlice<UInt8>, new: [UInt8], secretsChanged: Bool) -> [String] {
         let before = Set(lines(Array(old))), after = Set(lines(new))
         let changed = before.symmetricDifference(after)
         var parts: [String] = []
@@ -14,7 +14,7 @@ enum ChangeSummary {
         if changed.contains(where: { $0.hasPrefix("prometheus.io/") }) { parts.append("metrics annotations") }
         if probes { parts.append("probes") }
         if changed.contains(where: { $0.hasPrefix("cpu:") || $0.hasPrefix("memory:") || $0.hasPrefix("resources:") }) { parts.append("resources") }
-        if oldSecrets != newSecrets { parts.append("bootstrap Secret") }
+        if secretsChanged { parts.append("bootstrap Secret") }
         if parts.isEmpty && !changed.isEmpty { parts.append("injected fields") }
         return parts
     }
