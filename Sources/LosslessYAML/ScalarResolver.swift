@@ -80,8 +80,9 @@ public enum ScalarResolver {
         else if digits.hasPrefix("0o") { radix = 8; number = digits.dropFirst(2) }
         else if digits.count > 1, digits.hasPrefix("0") { radix = 8; number = digits.dropFirst() }
         else if digits.contains(":") { return sexagesimal(digits, negative: negative) }
-        guard !number.isEmpty, let magnitude = Int(number, radix: radix) else { return nil }
-        return negative ? -magnitude : magnitude
+        // Parse with the sign, so that the smallest integer (whose magnitude does not fit) is still one.
+        guard !number.isEmpty, let value = Int((negative ? "-" : "") + number, radix: radix) else { return nil }
+        return value
     }
 
     private static func sexagesimal(_ text: String, negative: Bool) -> Int? {

@@ -166,20 +166,22 @@ struct ConformancePatchTests {
         #expect(pod.at("spec", "initContainers") == before.at("spec", "initContainers"))
     }
 
-    /// Differs from the webhook on purpose (README, "Differences from the webhook"): the webhook gives a copied,
-    /// already-injected pod a new proxy UUID and a copy of its Secret (patch.go:43-105); osm-inject re-injects
-    /// from the restore log in the Secret, and a copy whose injected parts no longer match that log is left as
-    /// it is, with a warning, instead of being renamed.
-    @Test("T-PATCH-REINJECT with its bootstrap Secret: a copy is left as it is, with a warning",
+    /// A copy of an injected pod (as `kubectl debug` makes it) whose Secret is in the input: as in the webhook
+    /// (patch.go:43-105) it gets a proxy UUID of its own and a bootstrap Secret of that name; osm-inject gets
+    /// there by undoing what the restore log still finds and injecting the copy afresh.
+    @Test("T-PATCH-REINJECT with its bootstrap Secret: the copy gets its own proxy UUID and Secret",
           arguments: [("linux", false), ("windows", false), ("linux", true)])
-    func reinjectLeavesCopy(os: String, metrics: Bool) throws {
+    func reinjectRenewsUUID(os: String, metrics: Bool) throws {
         let input = try debugCopy(os: os, metrics: metrics, withSecret: true)
         let run = try Conf.run(bytes: input, cluster: Self.cluster(metrics: metrics), secrets: true)
         #expect(run.errors.isEmpty)
-        #expect(run.output.bytes == input)
-        let report = try #require(run.output.reports.first { $0.name == "debug" })
-        #expect(report.outcome == .alreadyInjected)
-        #expect(report.warnings.count == 1)
+        let pod = try #require(run.object("Pod", "debug"))
+        let newUUID = ProxyUUID.make(namespace: Self.namespace, kind: "Pod", name: "debug")
+        #expect(pod.at("metadata", "labels", "osm-proxy-uuid") == .string(newUUID))
+        #expect(pod.at("spec", "volumes")?.confItems?.count == 1)
+        #expect(pod.at("spec", "volumes", 0, "secret", "secretName") == .string("envoy-bootstrap-config-\(newUUID)"))
+        #expect(pod.at("spec", "containers")?.confItems?.filter { $0["name"] == .string("envoy") }.count == 1)
+        #expect(run.secrets.contains { $0.at("metadata", "name") == .string("envoy-bootstrap-config-\(newUUID)") })
     }
 
     // MARK: errors

@@ -110,7 +110,7 @@ public struct DocumentEditor: Sendable {
             } else if index + 1 < pairs.count {
                 range = pair.key.range.start.offset..<pairs[index + 1].key.range.start.offset
             } else {
-                range = pair.key.range.start.offset..<pair.value.range.end.offset
+                range = pair.key.range.start.offset..<afterTrailingComma(pair.value.range.end.offset)
             }
             add(range, "", target: mapping)
             return
@@ -118,7 +118,10 @@ public struct DocumentEditor: Sendable {
         let (end, _) = SourceText.nextLineStart(after: pair.value.range.end.offset, in: source)
         let keyStart = pair.key.range.start.offset
         if pairs.count == 1 {
-            add(keyStart..<end, "{}" + layout.lineBreak, target: mapping)
+            // The mapping becomes empty: `{}` right after its parent's colon (or dash), never at a column
+            // where it would read as a sibling.
+            let start = emptyValueStart(before: keyStart) ?? keyStart
+            add(start..<end, (start == keyStart ? "" : " ") + "{}" + layout.lineBreak, target: mapping)
         } else if SourceText.onlyIndentBefore(keyStart, in: source) {
             add(SourceText.lineStart(of: keyStart, in: source)..<end, "", target: mapping)
         } else if index + 1 < pairs.count {
@@ -163,7 +166,7 @@ public struct DocumentEditor: Sendable {
             } else if index + 1 < items.count {
                 range = item.range.start.offset..<items[index + 1].range.start.offset
             } else {
-                range = item.range.start.offset..<item.range.end.offset
+                range = item.range.start.offset..<afterTrailingComma(item.range.end.offset)
             }
             add(range, "", target: sequence)
             return
@@ -171,7 +174,8 @@ public struct DocumentEditor: Sendable {
         let dash = index == 0 ? sequence.range.start.offset : dashOffset(before: item.range.start.offset)
         let (end, _) = SourceText.nextLineStart(after: item.range.end.offset, in: source)
         if items.count == 1 {
-            add(dash..<end, "[]" + layout.lineBreak, target: sequence)
+            let start = emptyValueStart(before: dash) ?? dash
+            add(start..<end, (start == dash ? "" : " ") + "[]" + layout.lineBreak, target: sequence)
         } else {
             add(SourceText.lineStart(of: dash, in: source)..<end, "", target: sequence)
         }
@@ -191,7 +195,7 @@ public struct DocumentEditor: Sendable {
 
     /// The document's bytes with every edit applied.
     public func output() throws(EditError) -> [UInt8] {
-        let ordered = splices.sorted { a, b in
+        let ordered = Self.mergingDeletions(splices).sorted { a, b in
             if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
             if a.range.isEmpty != b.range.isEmpty { return a.range.isEmpty }
             if a.targetStart != b.targetStart { return a.targetStart > b.targetStart }
@@ -215,6 +219,22 @@ public struct DocumentEditor: Sendable {
 
     // MARK: Helpers
 
+    /// Overlapping deletions become one (removing two neighbouring flow entries each takes a shared comma).
+    private static func mergingDeletions(_ splices: [Splice]) -> [Splice] {
+        var deletions = splices.filter { $0.text.isEmpty && !$0.range.isEmpty }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        guard deletions.count > 1 else { return splices }
+        var merged: [Splice] = []
+        while !deletions.isEmpty {
+            var current = deletions.removeFirst()
+            while let next = deletions.first, next.range.lowerBound < current.range.upperBound {
+                current.range = current.range.lowerBound..<max(current.range.upperBound, next.range.upperBound)
+                deletions.removeFirst()
+            }
+            merged.append(current)
+        }
+        return splices.filter { !($0.text.isEmpty && !$0.range.isEmpty) } + merged
+    }
+
     private mutating func add(_ range: Range<Int>, _ text: String, target: Node, startsLine: Bool = false) {
         splices.append(Splice(range: range, text: text, targetStart: target.range.start.offset, sequence: splices.count,
                               startsLine: startsLine))
@@ -236,9 +256,18 @@ public struct DocumentEditor: Sendable {
             default: break
             }
         }
+        if case .string(let s) = value, text == s, s.contains(where: { ",[]{}".contains($0) }) {
+            // The node may stand in a flow collection, where these characters end a plain scalar.
+            text = layout.isJSON ? JSONString.quote(s) : Quoting.doubleQuoted(s)
+        }
         let range = node.range.bytes
         if range.isEmpty, range.lowerBound > 0, source[range.lowerBound - 1] == UInt8(ascii: ":") {
             text = " " + text
+        }
+        if let style = node.scalar?.style, style == .literal || style == .folded,
+           range.upperBound > 0, source[range.upperBound - 1] == 0x0A {
+            // A block scalar's range ends with its line break, which an inline value must keep.
+            text += layout.lineBreak
         }
         add(range, text, target: node)
     }
@@ -250,8 +279,10 @@ public struct DocumentEditor: Sendable {
             throw EditError("cannot find the end of this flow collection", at: collection.range.end)
         }
         guard let firstItemStart, let lastItemEnd else {
+            // An empty `{}` or `[]`: the first insertion goes in as is, later ones after a comma.
             let flow = flowRenderer(for: collection)
-            add(closeAt..<closeAt, text(FlowRenderer(json: flow.json), 0), target: collection)
+            let earlier = splices.contains { $0.range == closeAt..<closeAt && $0.targetStart == collection.range.start.offset }
+            add(closeAt..<closeAt, (earlier ? ", " : "") + text(FlowRenderer(json: flow.json), 0), target: collection)
             return
         }
         if firstItemStart.line > collection.range.start.line {
@@ -269,6 +300,22 @@ public struct DocumentEditor: Sendable {
         var json = layout.isJSON
         if !json, let firstKey = collection.pairs?.first?.key.scalar { json = firstKey.style == .doubleQuoted }
         return FlowRenderer(json: json, indentStep: nil, lineBreak: layout.lineBreak)
+    }
+
+    /// The offset just past the colon or dash that introduces the value starting at `offset` (blanks and line
+    /// breaks between them), or nil.
+    private func emptyValueStart(before offset: Int) -> Int? {
+        var i = offset
+        while i > 0, [0x20, 0x0A, 0x0D, 0x09].contains(source[i - 1]) { i -= 1 }
+        guard i > 0, source[i - 1] == UInt8(ascii: ":") else { return nil }
+        return i
+    }
+
+    /// `offset`, or just past a comma that follows it (blanks between), for the only entry of a flow collection.
+    private func afterTrailingComma(_ offset: Int) -> Int {
+        var i = offset
+        while i < source.count, source[i] == 0x20 || source[i] == 0x09 || source[i] == 0x0A || source[i] == 0x0D { i += 1 }
+        return i < source.count && source[i] == UInt8(ascii: ",") ? i + 1 : offset
     }
 
     private func dashOffset(before offset: Int) -> Int {

@@ -64,8 +64,32 @@ public struct FlowRenderer: Sendable {
 
     /// A string as a JSON string, or as a plain flow scalar when that is safe and JSON is not required.
     func scalar(_ s: String) -> String {
-        if !json, !Quoting.needsQuotes(s), !s.contains(where: { ",[]{}".contains($0) }) { return s }
+        if !json, !Quoting.needsQuotes(s), Self.isPlainInFlow(s) { return s }
         return JSONString.quote(s)
+    }
+}
+
+extension FlowRenderer {
+    /// Whether `s` reads back as itself as a plain scalar inside a flow collection: no flow indicator, and a
+    /// colon only before a letter, digit or one of `/._-` (as in `image:tag` or `http://x`).
+    static func isPlainInFlow(_ s: String) -> Bool {
+        let bytes = Array(s.utf8)
+        for (i, b) in bytes.enumerated() {
+            switch b {
+            case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+                 UInt8(ascii: "#"), UInt8(ascii: "?"):
+                return false
+            case UInt8(ascii: ":"):
+                guard i + 1 < bytes.count else { return false }
+                let next = bytes[i + 1]
+                let safe = (next >= 0x30 && next <= 0x39) || (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A)
+                    || next == UInt8(ascii: "/") || next == UInt8(ascii: ".") || next == UInt8(ascii: "_") || next == UInt8(ascii: "-")
+                if !safe { return false }
+            default:
+                continue
+            }
+        }
+        return true
     }
 }
 
@@ -82,7 +106,9 @@ public enum JSONString {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                let v = scalar.value
+                // Also what libyaml refuses raw or reads as a break: C1 controls, U+FEFF, U+FFFE, U+FFFF.
+                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -12,7 +12,6 @@ final class EventReader {
         event = .allocate(capacity: 1)
         yaml_parser_initialize(parser)
         yaml_parser_set_input_string(parser, base, count)
-        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
     }
 
     deinit {
@@ -34,8 +33,10 @@ final class EventReader {
             if let context = p.context.map({ String(cString: $0) }) {
                 message = "\(context), \(message)"
             }
+            // Reader errors (bad bytes) carry a byte offset instead of a mark.
+            let byteOffset: Int? = p.error == YAML_READER_ERROR ? Int(p.problem_offset) : nil
             throw RawParseError(message: message, index: p.problem_mark.index,
-                                line: p.problem_mark.line, column: p.problem_mark.column)
+                                line: p.problem_mark.line, column: p.problem_mark.column, byteOffset: byteOffset)
         }
         holdsEvent = true
         return UnsafePointer(event)
@@ -48,4 +49,6 @@ struct RawParseError: Error {
     var index: Int
     var line: Int
     var column: Int
+    /// For errors of libyaml's reader: the offending byte.
+    var byteOffset: Int?
 }

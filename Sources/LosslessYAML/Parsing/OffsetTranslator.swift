@@ -1,13 +1,17 @@
-/// Turns libyaml's character indexes into byte offsets: libyaml counts characters, not bytes (with the
-/// encoding set to UTF-8 up front, a byte-order mark counts as one character like any other).
+/// Turns libyaml's character indexes into byte offsets: libyaml counts characters, not bytes, and does not
+/// count a byte-order mark at the start of the input.
 struct OffsetTranslator {
     private let source: UnsafeBufferPointer<UInt8>
     private let ascii: Bool
+    private let base: Int
     private var charCursor = 0
-    private var byteCursor = 0
+    private var byteCursor: Int
 
     init(source: UnsafeBufferPointer<UInt8>) {
         self.source = source
+        let bom = source.count >= 3 && source[0] == 0xEF && source[1] == 0xBB && source[2] == 0xBF
+        self.base = bom ? 3 : 0
+        self.byteCursor = base
         var ascii = true
         for byte in source where byte >= 0x80 {
             ascii = false
@@ -18,15 +22,15 @@ struct OffsetTranslator {
 
     /// The byte offset of character `index`.
     mutating func byteOffset(ofCharacter index: Int) -> Int {
-        if ascii { return min(index, source.count) }
+        if ascii { return min(base + index, source.count) }
         while charCursor < index, byteCursor < source.count {
             byteCursor += 1
             while byteCursor < source.count, source[byteCursor] & 0xC0 == 0x80 { byteCursor += 1 }
             charCursor += 1
         }
-        while charCursor > index, byteCursor > 0 {
+        while charCursor > index, byteCursor > base {
             byteCursor -= 1
-            while byteCursor > 0, source[byteCursor] & 0xC0 == 0x80 { byteCursor -= 1 }
+            while byteCursor > base, source[byteCursor] & 0xC0 == 0x80 { byteCursor -= 1 }
             charCursor -= 1
         }
         return byteCursor

@@ -77,6 +77,9 @@ private struct TreeBuilder {
             do {
                 event = try reader.next()
             } catch {
+                if let byte = error.byteOffset {
+                    throw YAMLError(error.message, at: Self.mark(ofByte: byte, in: source))
+                }
                 let offset = offsets.byteOffset(ofCharacter: error.index)
                 throw YAMLError(error.message, at: Mark(offset: offset, line: error.line + 1, column: error.column + 1))
             }
@@ -176,6 +179,18 @@ private struct TreeBuilder {
         } else {
             top.items.append(node)
         }
+    }
+
+    /// The line and column of a byte offset, counted in the source.
+    private static func mark(ofByte offset: Int, in source: UnsafeBufferPointer<UInt8>) -> Mark {
+        let end = min(max(offset, 0), source.count)
+        var line = 1, lineStart = 0
+        for i in 0..<end where source[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        let column = String(decoding: UnsafeBufferPointer(rebasing: source[lineStart..<end]), as: UTF8.self).count + 1
+        return Mark(offset: end, line: line, column: column)
     }
 
     /// The start of the next line when only blanks and a comment follow `mark` on its line (so that a document

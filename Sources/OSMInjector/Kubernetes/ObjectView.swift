@@ -110,7 +110,12 @@ public struct ObjectView: Sendable {
         }
         if scalar.style == .plain, child.node.tag == nil {
             switch ScalarResolver.resolve(scalar.value) {
-            case .int(let value): return .int(value)
+            case .int(let value):
+                // An IntOrString holds an int32: Kubernetes' decoder refuses anything wider.
+                guard value >= Int(Int32.min), value <= Int(Int32.max) else {
+                    throw InjectionError("\(child.name) must fit in 32 bits, not \(scalar.value)", at: child.node.range.start)
+                }
+                return .int(value)
             case .string: return .string(scalar.value)
             default: throw InjectionError("\(child.name) must be a number or a name", at: child.node.range.start)
             }

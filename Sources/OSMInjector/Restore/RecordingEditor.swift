@@ -13,7 +13,7 @@ struct RecordingEditor {
     mutating func set(_ key: String, to value: YAMLValue, in view: ObjectView) throws(InjectionError) {
         let original = editor.pairRegion(key, in: view.node).map { editor.text($0) }
         try run { (e) throws(EditError) in try e.set(key, to: value, in: view.node) }
-        log.entries.append(.init(path: view.path, key: key, original: original))
+        log.entries.append(.init(path: stable(view), key: key, original: original))
     }
 
     /// Replaces the entry `key` of `view` with `newKey: value`, remembering the entry's text before.
@@ -21,13 +21,18 @@ struct RecordingEditor {
                               value: YAMLValue) throws(InjectionError) {
         let original = editor.pairRegion(key, in: view.node).map { editor.text($0) }
         try run { (e) throws(EditError) in try e.replacePair(key, in: view.node, withKey: newKey, value: value) }
-        log.entries.append(.init(path: view.path, key: newKey, original: original))
+        log.entries.append(.init(path: stable(view), key: newKey, original: original))
     }
 
     /// Appends an item (a mapping with a `name`) to the sequence `view`.
     mutating func append(_ value: YAMLValue, to view: ObjectView) throws(InjectionError) {
         try run { (e) throws(EditError) in try e.append(value, to: view.node) }
-        if case .string(let name)? = value["name"] { log.entries.append(.init(path: view.path, item: name)) }
+        if case .string(let name)? = value["name"] { log.entries.append(.init(path: stable(view), item: name)) }
+    }
+
+    /// The view's path with named items addressed by name (containers may be added or moved between runs).
+    private func stable(_ view: ObjectView) -> String {
+        ObjectView(document: view.document).stablePath(view.path)
     }
 
     private mutating func run(_ body: (inout DocumentEditor) throws(EditError) -> Void) throws(InjectionError) {

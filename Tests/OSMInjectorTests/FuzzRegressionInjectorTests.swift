@@ -1,0 +1,160 @@
+import Testing
+import LosslessYAML
+@testable import OSMInjector
+
+/// The pipeline invariants of the inject fuzzer (`Fuzz/Sources/FuzzChecks/InjectInvariants.swift`) on the inputs
+/// it found or that seeded it: the output parses, untouched documents keep their bytes, a second injection
+/// changes nothing and uninject gives the input back. A disabled test is a bug not fixed yet.
+@Suite struct FuzzRegressionInjectorTests {
+    /// A pod of a namespace with Prometheus metrics whose `annotations` is an empty flow mapping: the three
+    /// Prometheus annotations go into `{}` and need commas between them.
+    @Test
+    func emptyFlowAnnotationsWithMetrics() throws {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {}\nspec:\n  containers: [{name: a, image: b}]\n"
+        try expectPipelineInvariants(text, metrics: true)
+    }
+
+    /// An input that already holds a Secret with the name the injection gives the bootstrap Secret (left over
+    /// from an earlier injection, without a restore log): the output must not hold two Secrets of that name,
+    /// and uninject must give the input back. Found by the inject fuzzer (reduced from 10 KB to 141 bytes).
+    @Test(.disabled("bug: a left-over Secret named envoy-bootstrap-config-<uuid> of the workload is kept beside the new one (two Secrets, one name); uninject of the output then fails: \"its bootstrap Secret (with osm-inject's restore log) is not in the input\""))
+    func leftOverSecretWithTheBootstrapName() throws {
+        let uuid = ProxyUUID.make(namespace: "default", kind: "Deployment", name: "web")
+        let text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: app
+                    image: nginx
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: \(OSMConstants.bootstrapSecretPrefix)\(uuid)
+
+            """
+        try expectPipelineInvariants(text, metrics: false)
+    }
+
+    /// An injected workload whose injected `volumes` entry was duplicated by hand (a repeated key, the last one
+    /// counting): undoing the logged edits removes the last copy, the first still names the bootstrap Secret,
+    /// and re-injection must not then drop the Secret while keeping the reference (nor report the workload
+    /// "already injected" after removing its sidecar). Found by the inject fuzzer.
+    @Test(.disabled("bug: Injector.reinject ignores an .alreadyInjected outcome on the restored document: the output is the uninjected document (sidecar gone, stale volume kept), the Secret is dropped, the report says \"already injected\"; uninject of that output fails"))
+    func injectedPartsDuplicatedByHand() throws {
+        let original = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx\n"
+        let stream = try Parser().parse(Array(original.utf8))
+        let cluster = everyNamespaceEnabled(stream)
+        let injected = String(decoding: Injector(cluster: cluster).run(stream).bytes, as: UTF8.self)
+        // Repeat the `volumes:` entry (three lines) right before itself.
+        let start = try #require(injected.range(of: "      volumes:\n"))
+        let end = try #require(injected.range(of: "secretName: envoy-bootstrap-config-", range: start.upperBound..<injected.endIndex))
+        let lineEnd = try #require(injected[end.upperBound...].firstIndex(of: "\n"))
+        let block = injected[start.lowerBound...lineEnd]
+        let doubled = String(injected[..<start.lowerBound]) + block + String(injected[start.lowerBound...])
+        let x = try Parser().parse(Array(doubled.utf8))
+        let again = Injector(cluster: cluster).run(x)
+        #expect(!again.hasErrors, "\(again.reports.map(\.line))")
+        let output = try Parser().parse(again.bytes)
+        let undone = Injector(cluster: cluster, mode: .uninject).run(output)
+        #expect(!undone.hasErrors, "\(undone.reports.map(\.line))")
+        #expect(undone.bytes == Injector(cluster: cluster, mode: .uninject).run(x).bytes)
+    }
+
+    /// libyaml breaks lines at a lone CR (old Mac line ends, or a stray CR in a CRLF file), and so must the
+    /// injection's edits. Found by the inject fuzzer in a CRLF fixture with one stray CR.
+    @Test(.disabled("bug: DocumentEditor knows only LF line breaks (SourceText, Layout); with a lone CR in a workload the injected output does not parse (\"did not find expected '-' indicator\")"))
+    func loneCarriageReturnLineBreaks() throws {
+        let text = "apiVersion: v1\rkind: Pod\rmetadata:\r  name: p\rspec:\r  containers:\r  - name: a\r    image: b\r"
+        try expectPipelineInvariants(text, metrics: false)
+        let stray = "apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec:\r\n  containers:\r\n  - name: a\rimage: b\r\n"
+        try expectPipelineInvariants(stray, metrics: false)
+    }
+
+    /// A workload that names another workload's bootstrap Secret (a copy of an injected manifest, renamed):
+    /// the first run injects the other workload and writes that Secret; a second run must change nothing
+    /// rather than undo the copy with the other workload's restore log. Found by the inject fuzzer.
+    @Test(.disabled("bug: when a workload names the bootstrap Secret another workload gets, re-running osm-inject on its own output undoes the copy with the other's restore log: an error (\"spec.template has no spec\") or a changed output, where the first run succeeded"))
+    func workloadNamingAnotherWorkloadsSecret() throws {
+        let uuid = ProxyUUID.make(namespace: "shop", kind: "Deployment", name: "web")
+        let text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: copy
+              namespace: shop
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: app
+                    image: nginx
+                  volumes:
+                  - name: envoy-bootstrap-config-volume
+                    secret:
+                      secretName: \(OSMConstants.bootstrapSecretPrefix)\(uuid)
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: shop
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: app
+                    image: nginx
+
+            """
+        let stream = try Parser().parse(Array(text.utf8))
+        let cluster = everyNamespaceEnabled(stream)
+        let first = Injector(cluster: cluster).run(stream)
+        #expect(!first.hasErrors, "\(first.reports.map(\.line))")
+        let second = Injector(cluster: cluster).run(try Parser().parse(first.bytes))
+        #expect(!second.hasErrors, "\(second.reports.map(\.line))")
+        #expect(second.bytes == first.bytes, "a second run changed the output")
+    }
+
+    /// Shapes the fuzzers start from: flow and block styles, JSON, CRLF, lists, anchors, comments, documents
+    /// without a final line break, empty documents between workloads.
+    @Test(arguments: [
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: a, image: b}]}",
+        "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {\"containers\": [{\"name\": \"a\", \"image\": \"b\"}]}}\n",
+        "apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec:\r\n  containers:\r\n  - name: a\r\n    image: b\r\n",
+        "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: p}\n  spec:\n    containers:\n    - name: a\n      image: b\n",
+        "x: &c [{name: a, image: b}]\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: *c\n",
+        "---\n# c\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p  # n\n  labels: {}\nspec:\n  containers:\n    - name: a\n      image: b\n...\n---\n",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d, namespace: other}\nspec:\n  template:\n    metadata:\n      annotations:\n        a: |\n          x\n    spec:\n      containers:\n      - {name: a, image: b}\n      initContainers: []\n      volumes: []\n",
+    ])
+    func seedShapes(_ text: String) throws {
+        try expectPipelineInvariants(text, metrics: false)
+        try expectPipelineInvariants(text, metrics: true)
+    }
+
+    /// Inject with every named namespace in the mesh, then check the fuzzer's invariants.
+    private func expectPipelineInvariants(_ text: String, metrics: Bool) throws {
+        let input = Array(text.utf8)
+        let stream = try Parser().parse(input)
+        var cluster = everyNamespaceEnabled(stream)
+        if metrics {
+            for name in cluster.namespaces.keys {
+                cluster.namespaces[name]?.annotations[OSMConstants.metricsAnnotation] = "enabled"
+            }
+        }
+        let first = Injector(cluster: cluster).run(stream)
+        #expect(!first.hasErrors, "\(first.reports.map(\.line))")
+        #expect(first.reports.contains { $0.outcome == .injected })
+        let injected = try #require(try? Parser().parse(first.bytes), "the output does not parse: \(String(decoding: first.bytes, as: UTF8.self))")
+        let second = Injector(cluster: cluster).run(injected)
+        #expect(second.bytes == first.bytes, "a second injection changed the output")
+        let undone = Injector(cluster: cluster, mode: .uninject).run(injected)
+        #expect(!undone.hasErrors)
+        #expect(undone.bytes == input, "uninject did not restore the input: \(String(decoding: undone.bytes, as: UTF8.self).debugDescription)")
+    }
+}
