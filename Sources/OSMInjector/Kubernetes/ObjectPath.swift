@@ -1,10 +1,15 @@
 import LosslessYAML
 
 extension ObjectView {
-    /// The view at a field path as `ObjectView.path` writes it (`spec.template.spec.containers[0]`), or nil.
-    public func descend(_ path: String) -> ObjectView? {
-        var view = self
-        for segment in path.split(separator: ".", omittingEmptySubsequences: true) {
+    /// One step of a field path: a key (maybe empty) and the bracketed selectors after it (`0`, `name=web`).
+    private struct PathStep {
+        var key: String
+        var selectors: [String]
+    }
+
+    /// The steps of a path as `ObjectView.path` writes it (`spec.template.spec.containers[0]`).
+    private static func steps(of path: String) -> [PathStep] {
+        path.split(separator: ".", omittingEmptySubsequences: true).map { segment in
             var rest = Substring(segment)
             var key = rest
             if let bracket = rest.firstIndex(of: "[") {
@@ -13,12 +18,24 @@ extension ObjectView {
             } else {
                 rest = ""
             }
-            if !key.isEmpty {
-                guard let next = try? view.field(String(key)) else { return nil }
+            var selectors: [String] = []
+            while rest.first == "[", let close = rest.firstIndex(of: "]") {
+                selectors.append(String(rest[rest.index(after: rest.startIndex)..<close]))
+                rest = rest[rest.index(after: close)...]
+            }
+            return PathStep(key: String(key), selectors: selectors)
+        }
+    }
+
+    /// The view at a field path (`spec.template.spec.containers[0]`, or `containers[name=web]`), or nil.
+    public func descend(_ path: String) -> ObjectView? {
+        var view = self
+        for step in Self.steps(of: path) {
+            if !step.key.isEmpty {
+                guard let next = try? view.field(step.key) else { return nil }
                 view = next
             }
-            while rest.first == "[", let close = rest.firstIndex(of: "]") {
-                let selector = rest[rest.index(after: rest.startIndex)..<close]
+            for selector in step.selectors {
                 guard let items = try? view.items() else { return nil }
                 if selector.hasPrefix("name=") {
                     let name = String(selector.dropFirst(5))
@@ -28,7 +45,6 @@ extension ObjectView {
                     guard let index = Int(selector), items.indices.contains(index) else { return nil }
                     view = items[index]
                 }
-                rest = rest[rest.index(after: close)...]
             }
         }
         return view
@@ -39,31 +55,20 @@ extension ObjectView {
     public func stablePath(_ path: String) -> String {
         var view = self
         var out: [String] = []
-        for segment in path.split(separator: ".", omittingEmptySubsequences: true) {
-            var rest = Substring(segment)
-            var key = rest
-            if let bracket = rest.firstIndex(of: "[") {
-                key = rest[..<bracket]
-                rest = rest[bracket...]
-            } else {
-                rest = ""
-            }
-            var piece = String(key)
-            if !key.isEmpty, let next = try? view.field(String(key)) { view = next }
-            while rest.first == "[", let close = rest.firstIndex(of: "]") {
-                let selector = String(rest[rest.index(after: rest.startIndex)..<close])
-                if let index = Int(selector), let items = try? view.items(), items.indices.contains(index) {
-                    view = items[index]
-                    if let name = view.node["name"]?.scalar?.value, !name.isEmpty, !name.contains("]"),
-                       !name.contains("."), (view.node.pairs ?? []).count > 0 {
-                        piece += "[name=\(name)]"
-                    } else {
-                        piece += "[\(index)]"
-                    }
-                } else {
+        for step in Self.steps(of: path) {
+            var piece = step.key
+            if !step.key.isEmpty, let next = try? view.field(step.key) { view = next }
+            for selector in step.selectors {
+                guard let index = Int(selector), let items = try? view.items(), items.indices.contains(index) else {
                     piece += "[\(selector)]"
+                    continue
                 }
-                rest = rest[rest.index(after: close)...]
+                view = items[index]
+                if let name = view.node["name"]?.scalar?.value, !name.isEmpty, !name.contains("]"), !name.contains(".") {
+                    piece += "[name=\(name)]"
+                } else {
+                    piece += "[\(index)]"
+                }
             }
             out.append(piece)
         }
