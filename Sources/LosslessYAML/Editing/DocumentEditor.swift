@@ -308,6 +308,9 @@ public struct DocumentEditor: Sendable {
         var i = offset
         while i > 0, [0x20, 0x0A, 0x0D, 0x09].contains(source[i - 1]) { i -= 1 }
         guard i > 0, source[i - 1] == UInt8(ascii: ":") else { return nil }
+        // A colon that ends a comment line is no key's colon.
+        let lineStart = SourceText.lineStart(of: i - 1, in: source)
+        if source[lineStart..<(i - 1)].contains(UInt8(ascii: "#")) { return nil }
         return i
     }
 
