@@ -4,37 +4,10 @@ import Testing
 import Glibc
 #endif
 
-/// A temporary folder for one test of the output modes, removed when the value is released.
-final class ModesScratch {
-    let url: URL
+/// The scratch folder of the mode tests.
+typealias ModesScratch = ScratchFolder
 
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("osm-inject-modes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        chmod(url.path, 0o755)
-    }
-
-    deinit {
-        if let walker = FileManager.default.enumerator(atPath: url.path) {
-            while let entry = walker.nextObject() as? String { chmod(url.appendingPathComponent(entry).path, 0o755) }
-        }
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    /// Writes `text` to `name` (folders created as needed).
-    func write(_ name: String, _ text: String) throws {
-        let file = url.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
-    }
-
-    /// The bytes of `name`.
-    func read(_ name: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: url.appendingPathComponent(name)))
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
+extension ScratchFolder {
     /// Inode, modification time (nanoseconds) and permission bits of `name`, not following a symlink.
     func identity(_ name: String) -> ModesFileIdentity? {
         var info = stat()

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// The repository's root folder.
@@ -57,3 +60,51 @@ func runTool(_ arguments: [String], in directory: URL? = nil, stdin: [UInt8] = [
 
 /// True when golden files are being recorded (`OSM_INJECT_RECORD=1`); such a run always fails.
 let isRecording = ProcessInfo.processInfo.environment["OSM_INJECT_RECORD"] == "1"
+
+/// A temporary folder for one test, removed when the value is released.
+final class ScratchFolder {
+    /// The folder.
+    let url: URL
+
+    /// Creates an empty folder under the system's temporary folder.
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("osm-inject-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        // Readable by an unprivileged user too (see `runToolUnprivileged`).
+        chmod(url.path, 0o755)
+    }
+
+    deinit {
+        // Folders made unreadable by a test must be opened again before they can be removed.
+        if let walker = FileManager.default.enumerator(atPath: url.path) {
+            while let entry = walker.nextObject() as? String { chmod(url.appendingPathComponent(entry).path, 0o755) }
+        }
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// Writes `bytes` to `name` (folders created as needed) and returns its path.
+    @discardableResult
+    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: file)
+        return file.path
+    }
+
+    /// Writes `text` as UTF-8 to `name` and returns its path.
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        try write(name, Array(text.utf8))
+    }
+
+    /// The path of `name` in the folder.
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    /// The bytes of `name`.
+    func read(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: url.appendingPathComponent(name))) }
+
+    /// The names in the folder (or a subfolder), hidden ones included, sorted.
+    func entries(_ folder: String = "") throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? url.path : path(folder)).sorted()
+    }
+}
