@@ -131,3 +131,14 @@ import Testing
         #expect(out == text)
     }
 }
+
+/// Found by the edit fuzzer in a CI run: a value that libyaml refuses raw must not keep single quotes.
+@Suite struct SingleQuoteEscapeTests {
+    @Test func singleQuotedScalarReplacedWithAnUnprintableCharacterIsEscaped() throws {
+        let out = try edited("a: 'x'\n") { e, root in
+            try e.replace(try #require(root["a"]), with: .string("\u{FFFE}"))
+        }
+        let reparsed = try parse(out)
+        #expect(reparsed.documents.first?.root["a"]?.scalar?.value == "\u{FFFE}", "\(out.debugDescription)")
+    }
+}
