@@ -219,12 +219,6 @@ public struct DocumentEditor: Sendable {
 
     // MARK: Helpers
 
-    /// Characters a single-quoted scalar cannot hold raw: breaks, controls, and what libyaml refuses.
-    private static func needsEscape(_ c: Unicode.Scalar) -> Bool {
-        let v = c.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF
-    }
-
     /// Overlapping deletions become one (removing two neighbouring flow entries each takes a shared comma).
     private static func mergingDeletions(_ splices: [Splice]) -> [Splice] {
         var deletions = splices.filter { $0.text.isEmpty && !$0.range.isEmpty }.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -257,7 +251,7 @@ public struct DocumentEditor: Sendable {
         if case .string(let s) = value, let old = node.scalar, !layout.isJSON {
             switch old.style {
             case .doubleQuoted: text = JSONString.quote(s)
-            case .singleQuoted where !s.unicodeScalars.contains(where: Self.needsEscape):
+            case .singleQuoted where !s.unicodeScalars.contains(where: JSONString.mustEscape):
                 text = "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
             default: break
             }

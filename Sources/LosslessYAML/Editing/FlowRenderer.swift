@@ -95,6 +95,13 @@ extension FlowRenderer {
 
 /// JSON string quoting, which is also valid YAML double-quoted style.
 public enum JSONString {
+    /// Characters no quoted scalar may hold raw: breaks, controls, and what libyaml refuses (C1 controls,
+    /// U+FEFF, U+FFFE, U+FFFF) or reads as a line break (U+2028, U+2029).
+    static func mustEscape(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF
+    }
+
     /// `s` in double quotes with JSON escapes.
     public static func quote(_ s: String) -> String {
         var out = "\""
@@ -106,9 +113,7 @@ public enum JSONString {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                let v = scalar.value
-                // Also what libyaml refuses raw or reads as a break: C1 controls, U+FEFF, U+FFFE, U+FFFF.
-                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF {
+                if mustEscape(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
