@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import LosslessYAML
+@testable import LosslessYAML
 
 @Suite struct QuotingTests {
     /// Strings some YAML 1.1 or 1.2 reader takes for something else, or that are no valid plain scalar.
@@ -66,5 +66,32 @@ import LosslessYAML
         let document = "- " + Self.plainIsFine.joined(separator: "\n- ") + "\n"
         let loaded = try PyYAML.safeLoadAsJSON(Array(document.utf8))
         #expect(loaded as? [String] == Self.plainIsFine)
+    }
+}
+
+/// The allocation-free ASCII path of the structural check agrees with the one over Unicode scalars.
+@Suite struct QuotingFastPathTests {
+    @Test func asciiPathAgreesWithScalarPath() {
+        let alphabet = Array("ab-.:# \t?,[]{}&*!|>'\"%@`~=<0\u{7F}\u{01}\n\r")
+        var generator = SplitMix(seed: 7)
+        for _ in 0..<20_000 {
+            let length = Int(generator.next() % 7)
+            let s = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            #expect(Quoting.asciiStructuralProblem(s) == Quoting.scalarStructuralProblem(s), "\(s.debugDescription)")
+        }
+        #expect(Quoting.asciiStructuralProblem("é") == nil)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that a failure repeats.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

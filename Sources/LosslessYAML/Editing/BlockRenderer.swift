@@ -89,6 +89,21 @@ enum LiteralBlock {
     /// The header and content lines (content at `indent`), or nil when the string cannot be written this way.
     static func text(_ s: String, indent: Int, lineBreak: String) -> String? {
         guard s.contains("\n") else { return nil }
+        return memo.value(for: Key(text: s, indent: indent, lineBreak: lineBreak)) {
+            render(s, indent: indent, lineBreak: lineBreak)
+        }
+    }
+
+    private struct Key: Hashable, Sendable {
+        var text: String
+        var indent: Int
+        var lineBreak: String
+    }
+
+    /// Texts written before: an init script is the same for every workload of a mesh.
+    private static let memo = RenderMemo<Key, String?>(capacity: 64)
+
+    private static func render(_ s: String, indent: Int, lineBreak: String) -> String? {
         for scalar in s.unicodeScalars {
             let v = scalar.value
             if (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F || v == 0xFEFF || v == 0x85 || v == 0x2028 || v == 0x2029 {

@@ -10,7 +10,7 @@ public enum Quoting {
              UInt8(ascii: "~"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: "n"), UInt8(ascii: "N"),
              UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"),
              UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "i"), UInt8(ascii: "I"):
-            if isKeyword(s) || resolvesToNonString(s) { return true }
+            if readsAsNonString.value(for: s, { isKeyword(s) || resolvesToNonString(s) }) { return true }
         default:
             break
         }
@@ -48,8 +48,12 @@ public enum Quoting {
         return out + "\""
     }
 
+    /// What `isKeyword || resolvesToNonString` said of strings seen before (the resolvers are the slow part).
+    private static let readsAsNonString = RenderMemo<String, Bool>(capacity: 4096)
+
     /// The words some reader takes for a boolean, null, merge key or value key, in any letter case.
     private static func isKeyword(_ s: String) -> Bool {
+        guard s.utf8.count <= 5 else { return false }
         switch s.lowercased() {
         case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "=", "<<": return true
         default: return false
@@ -65,6 +69,11 @@ public enum Quoting {
 
     /// Indicators, surrounding blanks, comment and key markers, breaks and characters no plain scalar may hold.
     private static func hasStructuralProblem(_ s: String) -> Bool {
+        asciiStructuralProblem(s) ?? scalarStructuralProblem(s)
+    }
+
+    /// `hasStructuralProblem` for any string, one Unicode scalar at a time.
+    static func scalarStructuralProblem(_ s: String) -> Bool {
         let scalars = Array(s.unicodeScalars)
         guard let first = scalars.first, let last = scalars.last else { return true }
         let second = scalars.dropFirst().first
@@ -82,6 +91,40 @@ public enum Quoting {
             previous = scalar
         }
         return false
+    }
+
+    /// `hasStructuralProblem` over the bytes of an ASCII string without allocating; nil for any other string.
+    static func asciiStructuralProblem(_ s: String) -> Bool? {
+        var s = s
+        return s.withUTF8 { bytes -> Bool? in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+            switch first {
+            case UInt8(ascii: "-"):
+                if bytes.count == 1 || blank(bytes[1]) { return true }
+            case UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+                 UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"),
+                 UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""),
+                 UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
+                return true
+            default:
+                break
+            }
+            if bytes.count >= 3, (first == UInt8(ascii: "-") || first == UInt8(ascii: ".")),
+               bytes[1] == first, bytes[2] == first { return true }
+            if blank(first) || blank(last) || last == UInt8(ascii: ":") { return true }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                // Controls (tab and breaks included) and DEL.
+                if byte < 0x20 || byte == 0x7F { return true }
+                if (previous == UInt8(ascii: ":") && blank(byte)) || (blank(previous) && byte == UInt8(ascii: "#")) {
+                    return true
+                }
+                previous = byte
+            }
+            return false
+        }
     }
 
     private static func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" }
