@@ -14,9 +14,13 @@ public struct Document: Sendable {
     public var index: Int
     /// The anchored node each alias refers to, keyed by the alias node's start offset.
     public var aliasTargets: [Int: Node]
+    /// True when a `DocumentFilter` left the document unbuilt after its `kind`: the root mapping holds only
+    /// the entries up to it (the bytes are all there, as always).
+    public var isPartial: Bool
 
     public init(root: Node, range: SourceRange, hasExplicitStart: Bool, hasExplicitEnd: Bool, index: Int,
-                aliasTargets: [Int: Node] = [:]) {
+                aliasTargets: [Int: Node] = [:], isPartial: Bool = false) {
+        self.isPartial = isPartial
         self.root = root
         self.range = range
         self.hasExplicitStart = hasExplicitStart

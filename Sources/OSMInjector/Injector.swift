@@ -57,11 +57,11 @@ public struct Injector: Sendable {
     public func runStreaming(_ source: [UInt8], parser: Parser = Parser(),
                              flush: ([UInt8]) -> Void) throws(YAMLError) -> Output {
         var survey = StreamSurvey(cluster: cluster)
-        try parser.forEachDocument(in: source) { survey.add($0) }
+        try parser.forEachDocument(in: source, filter: TreeNeeds.surveyPass(source)) { survey.add($0) }
         var pass = StreamPass(injector: self, survey: survey, source: source)
         var writer = StreamWriter()
         var documents = 0
-        try parser.forEachDocument(in: source) { document in
+        try parser.forEachDocument(in: source, filter: TreeNeeds.writePass) { document in
             documents += 1
             pass.process(document, into: &writer)
             flush(writer.drain())
@@ -91,6 +91,13 @@ public struct Injector: Sendable {
         }
 
         mutating func process(_ document: Document, into writer: inout StreamWriter) {
+            if document.isPartial {
+                // Nothing of it can change.
+                if insertedBefore { writer.writeSeparatorIfNeeded(before: document) }
+                insertedBefore = false
+                writer.write(source[document.range.bytes])
+                return
+            }
             if let names = Self.secretNames(of: document, in: survey.secrets),
                names.allSatisfy({ replaced.contains($0) || replacedEarly.contains($0) }) { return }
             let plan = ReinjectionPlan(document: document, secrets: survey.secrets,

@@ -17,16 +17,18 @@ public struct Parser: Sendable {
 
     /// Parses `source` one document at a time, handing each to `body` as soon as it is complete, so that only
     /// one document's tree is alive at a time (the last one owns the bytes up to the end of the input).
-    public func forEachDocument(in source: [UInt8], _ body: (Document) -> Void) throws(YAMLError) {
+    /// With a `filter`, documents it says no to are delivered partly built (`Document.isPartial`).
+    public func forEachDocument(in source: [UInt8], filter: DocumentFilter? = nil,
+                                _ body: (Document) -> Void) throws(YAMLError) {
         try Encoding.check(source)
         guard source.count <= limits.maxInputBytes else {
             throw YAMLError("input is larger than the limit of \(limits.maxInputBytes) bytes")
         }
         let failure: YAMLError? = source.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
-            var builder = TreeBuilder(source: buffer, limits: limits)
+            guard buffer.count > 0 else { return nil }
+            var builder = TreeBuilder(source: buffer, limits: limits, filter: filter)
             do throws(YAMLError) {
-                try builder.run(EventReader(base: base, count: buffer.count), deliver: body)
+                try builder.run(deliver: body)
                 return nil
             } catch {
                 return error

@@ -9,6 +9,8 @@ struct TreeBuilder {
         var pairs: [Pair] = []
         var items: [Node] = []
         var key: Node?
+        /// For a root mapping partly skipped: where its last entry ends.
+        var skippedEnd: Mark?
 
         init(_ node: Node) {
             self.node = node
@@ -16,8 +18,19 @@ struct TreeBuilder {
     }
 
     private let source: UnsafeBufferPointer<UInt8>
+    /// The bytes this builder reads (all of `source`, or one document of it being read again).
+    private let window: Range<Int>
+    /// Where `window` starts.
+    private let base: Mark
     private let limits: Limits
+    private let filter: DocumentFilter?
     private var offsets: OffsetTranslator
+    /// Set while the rest of a document the filter said no to is read without building nodes.
+    private var skip: SkipState?
+    /// Whether the current document is only partly built.
+    private var partial = false
+    /// Whether the current document, partly built, turned out to need its tree (a second `kind`).
+    private var rebuild = false
     private var stack: [Frame] = []
     /// The last finished document, held back until the next one (or the end) says where it ends.
     private var pending: Document?
@@ -29,25 +42,40 @@ struct TreeBuilder {
     private var anchors: [String: Node] = [:]
     private var aliasTargets: [Int: Node] = [:]
 
-    init(source: UnsafeBufferPointer<UInt8>, limits: Limits) {
+    init(source: UnsafeBufferPointer<UInt8>, limits: Limits, filter: DocumentFilter? = nil,
+         window: Range<Int>? = nil, base: Mark = Mark(offset: 0, line: 1, column: 1), firstIndex: Int = 0) {
+        let window = window ?? 0..<source.count
         self.source = source
+        self.window = window
+        self.base = base
         self.limits = limits
-        self.offsets = OffsetTranslator(source: source)
+        self.filter = filter
+        self.offsets = OffsetTranslator(source: UnsafeBufferPointer(rebasing: source[window]))
+        self.documentStart = base
+        self.documentCount = firstIndex
     }
 
-    mutating func run(_ reader: EventReader, deliver: (Document) -> Void) throws(YAMLError) {
+    /// Reads every document of the window with libyaml, handing each to `deliver` once the next one begins.
+    mutating func run(deliver: (Document) -> Void) throws(YAMLError) {
+        guard let start = source.baseAddress else { return }
+        try run(EventReader(base: start + window.lowerBound, count: window.count), deliver: deliver)
+    }
+
+    private mutating func run(_ reader: EventReader, deliver: (Document) -> Void) throws(YAMLError) {
         while true {
             let event: UnsafePointer<yaml_event_t>
             do {
                 event = try reader.next()
             } catch {
                 if let byte = error.byteOffset {
-                    throw YAMLError(error.message, at: Self.mark(ofByte: byte, in: source))
+                    throw YAMLError(error.message, at: Self.mark(ofByte: window.lowerBound + byte, in: source))
                 }
-                let offset = offsets.byteOffset(ofCharacter: error.index)
-                throw YAMLError(error.message, at: Mark(offset: offset, line: error.line + 1, column: error.column + 1))
+                let offset = window.lowerBound + offsets.byteOffset(ofCharacter: error.index)
+                throw YAMLError(error.message, at: Mark(offset: offset, line: base.line + error.line,
+                                                        column: error.line == 0 ? base.column + error.column : error.column + 1))
             }
             let e = event.pointee
+            if skip != nil, try skipped(e) { continue }
             switch e.type {
             case YAML_STREAM_START_EVENT:
                 break
@@ -55,7 +83,7 @@ struct TreeBuilder {
                 if var last = pending {
                     // The last document owns everything up to the end of the input.
                     last.range.end = mark(e.end_mark)
-                    last.range.end.offset = source.count
+                    last.range.end.offset = window.upperBound
                     deliver(last)
                     pending = nil
                 }
@@ -65,16 +93,22 @@ struct TreeBuilder {
                 root = nil
                 anchors = [:]
                 aliasTargets = [:]
+                partial = false
+                rebuild = false
             case YAML_DOCUMENT_END_EVENT:
                 var end = mark(e.end_mark)
                 if e.data.document_end.implicit == 0 { end = endOfLine(after: end) }
-                let rootNode = root ?? Node(content: .scalar(Scalar(value: "", style: .plain)),
+                var rootNode = root ?? Node(content: .scalar(Scalar(value: "", style: .plain)),
                                             range: SourceRange(start: end, end: end))
+                if rebuild {
+                    (rootNode, aliasTargets) = try whole(documentStart.offset..<end.offset)
+                    partial = false
+                }
                 if let previous = pending { deliver(previous) }
                 pending = (Document(root: rootNode, range: SourceRange(start: documentStart, end: end),
                                           hasExplicitStart: explicitStart,
                                           hasExplicitEnd: e.data.document_end.implicit == 0,
-                                          index: documentCount, aliasTargets: aliasTargets))
+                                          index: documentCount, aliasTargets: aliasTargets, isPartial: partial))
                 documentCount += 1
                 documentStart = end
             case YAML_ALIAS_EVENT:
@@ -106,7 +140,7 @@ struct TreeBuilder {
                 var node = frame.node
                 let flow = node.collectionStyle == .flow
                 if e.type == YAML_MAPPING_END_EVENT {
-                    node.range.end = flow ? end : (frame.pairs.last?.value.range.end ?? end)
+                    node.range.end = flow ? end : (frame.skippedEnd ?? frame.pairs.last?.value.range.end ?? end)
                     node.content = .mapping(frame.pairs)
                 } else {
                     node.range.end = flow ? end : (frame.items.last?.range.end ?? end)
@@ -117,6 +151,69 @@ struct TreeBuilder {
                 break
             }
         }
+    }
+
+    /// Consumes `e` while the rest of a document is skipped; false for the event that closes the root mapping.
+    private mutating func skipped(_ e: yaml_event_t) throws(YAMLError) -> Bool {
+        guard var state = skip else { return false }
+        switch e.type {
+        case YAML_SCALAR_EVENT:
+            let scalar = e.data.scalar
+            if let anchor = string(scalar.anchor) { state.anchors.insert(anchor) }
+            if state.depth == 1 {
+                if state.expectsKey, scalar.length == 4, let value = scalar.value,
+                   value[0] == 0x6B, value[1] == 0x69, value[2] == 0x6E, value[3] == 0x64 {  // "kind"
+                    state.sawKind = true
+                }
+                if !state.expectsKey { state.lastEnd = mark(e.end_mark) }
+                state.expectsKey.toggle()
+            }
+        case YAML_ALIAS_EVENT:
+            let name = string(e.data.alias.anchor) ?? ""
+            guard anchors[name] != nil || state.anchors.contains(name) else {
+                throw YAMLError("alias *\(name) refers to no anchor defined before it", at: mark(e.start_mark))
+            }
+            if state.depth == 1 {
+                if !state.expectsKey { state.lastEnd = mark(e.end_mark) }
+                state.expectsKey.toggle()
+            }
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            let anchor = e.type == YAML_MAPPING_START_EVENT ? e.data.mapping_start.anchor : e.data.sequence_start.anchor
+            if let anchor = string(anchor) { state.anchors.insert(anchor) }
+            // The same limit as `push`, counting the levels not built.
+            guard stack.count + state.depth - 1 < limits.maxDepth else {
+                throw YAMLError("nesting is deeper than the limit of \(limits.maxDepth) levels", at: mark(e.start_mark))
+            }
+            state.depth += 1
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            state.depth -= 1
+            if state.depth == 0 {
+                stack.last?.skippedEnd = state.lastEnd
+                rebuild = state.sawKind
+                skip = nil
+                return false
+            }
+            if state.depth == 1 {
+                if !state.expectsKey { state.lastEnd = mark(e.end_mark) }
+                state.expectsKey.toggle()
+            }
+        default:
+            break
+        }
+        skip = state
+        return true
+    }
+
+    /// The root and alias targets of the document in `bytes`, read again without the filter.
+    private func whole(_ bytes: Range<Int>) throws(YAMLError) -> (Node, [Int: Node]) {
+        var builder = TreeBuilder(source: source, limits: limits, window: bytes, base: documentStart,
+                                  firstIndex: documentCount)
+        var documents: [Document] = []
+        try builder.run { documents.append($0) }
+        guard let document = documents.first, documents.count == 1 else {
+            throw YAMLError("internal: a document read again gave \(documents.count) documents", at: documentStart)
+        }
+        return (document.root, document.aliasTargets)
     }
 
     private mutating func push(_ frame: Frame, at start: Mark) throws(YAMLError) {
@@ -137,6 +234,10 @@ struct TreeBuilder {
             if let key = top.key {
                 top.pairs.append(Pair(key: key, value: node))
                 top.key = nil
+                if stack.count == 1, let filter, filter.skipsRest(key: key, value: node) {
+                    skip = SkipState()
+                    partial = true
+                }
             } else {
                 top.key = node
             }
@@ -161,17 +262,19 @@ struct TreeBuilder {
     /// ending in `...` owns the rest of that line), else `mark` itself.
     private func endOfLine(after mark: Mark) -> Mark {
         var i = mark.offset
-        while i < source.count, source[i] == 0x20 || source[i] == 0x09 { i += 1 }
-        if i < source.count, source[i] == UInt8(ascii: "#") {
-            while i < source.count, source[i] != 0x0A { i += 1 }
+        let end = window.upperBound
+        while i < end, source[i] == 0x20 || source[i] == 0x09 { i += 1 }
+        if i < end, source[i] == UInt8(ascii: "#") {
+            while i < end, source[i] != 0x0A { i += 1 }
         }
-        if i < source.count, source[i] == 0x0D, i + 1 < source.count, source[i + 1] == 0x0A { i += 1 }
-        guard i < source.count, source[i] == 0x0A else { return i == source.count ? Mark(offset: i, line: mark.line, column: mark.column) : mark }
+        if i < end, source[i] == 0x0D, i + 1 < end, source[i + 1] == 0x0A { i += 1 }
+        guard i < end, source[i] == 0x0A else { return i == end ? Mark(offset: i, line: mark.line, column: mark.column) : mark }
         return Mark(offset: i + 1, line: mark.line + 1, column: 1)
     }
 
     private mutating func mark(_ m: yaml_mark_t) -> Mark {
-        Mark(offset: offsets.byteOffset(ofCharacter: m.index), line: m.line + 1, column: m.column + 1)
+        Mark(offset: window.lowerBound + offsets.byteOffset(ofCharacter: m.index), line: base.line + m.line,
+             column: m.line == 0 ? base.column + m.column : m.column + 1)
     }
 
     private mutating func range(_ e: yaml_event_t) -> SourceRange {
