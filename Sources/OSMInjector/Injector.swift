@@ -99,17 +99,18 @@ public struct Injector: Sendable {
             if injector.mode == .inject ? plan.canUndo : plan.canUninject {
                 do {
                     undone = .success(try plan.undo(source: source))
-                    replaced.formUnion(plan.secretDocuments.map(\.name))
                 } catch {
                     undone = .failure(error)
                 }
             }
             let result = injector.process(document, plan: plan, undone: undone, source: source,
                                           cluster: survey.cluster, identities: &identities)
+            if case .success = undone, !result.keepsSecrets { replaced.formUnion(plan.secretDocuments.map(\.name)) }
             reports += result.reports
             if insertedBefore { writer.writeSeparatorIfNeeded(before: document) }
             insertedBefore = false
             writer.write(result.bytes)
+            if result.keepsSecrets { restoreEarlySecrets(of: plan, into: &writer) }
             if injector.secrets.inline {
                 for secret in result.secrets {
                     writer.writeNewDocument(secret)
@@ -117,6 +118,18 @@ public struct Injector: Sendable {
                 }
             }
             secrets += result.secrets
+        }
+
+        /// Writes again, after the document, the Secrets of `plan` that were dropped before it (they were to be
+        /// replaced, but the document was left as it was).
+        private mutating func restoreEarlySecrets(of plan: ReinjectionPlan, into writer: inout StreamWriter) {
+            for secret in plan.secretDocuments where replacedEarly.contains(secret.name) {
+                guard let entry = survey.secrets[secret.name], survey.secrets.secretLists[entry.documentIndex] == nil else {
+                    continue
+                }
+                writer.writeNewDocument(Array(source[secret.bytes]))
+                insertedBefore = true
+            }
         }
 
         /// The names of the bootstrap Secrets a document holds (one, or a List of them), or nil for any other.
@@ -135,6 +148,8 @@ public struct Injector: Sendable {
         var bytes: ArraySlice<UInt8>
         var secrets: [[UInt8]] = []
         var reports: [WorkloadReport] = []
+        /// The document was left as it was: its old Secrets stay.
+        var keepsSecrets = false
     }
 
     private func process(_ document: Document, plan: ReinjectionPlan, undone: Result<[UInt8], InjectionError>?,
@@ -160,11 +175,7 @@ public struct Injector: Sendable {
                 return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(.failed(error)) })
             }
             // The injected parts were edited by hand (or copied, as `kubectl debug` does): leave them as they are.
-            return DocumentResult(bytes: original, reports: plan.injected.map {
-                var report = $0.report(.alreadyInjected)
-                report.warnings = ["its injected parts no longer match its bootstrap Secret's restore log, so it was left as it is (\(error.message))"]
-                return report
-            })
+            return leftAsItWas(original, plan: plan, because: error.message)
         }
         if mode == .uninject {
             return DocumentResult(bytes: restored[...], reports: plan.injected.map { $0.report(.uninjected(nil)) })
@@ -183,7 +194,13 @@ public struct Injector: Sendable {
         }
         var processor = DocumentProcessor(document: document, source: restored.source, cluster: cluster,
                                           secrets: self.secrets)
-        processor.run(identities: &identities)
+        var counted = identities
+        processor.run(identities: &counted)
+        // An injected part repeated by hand survives the undo: the log does not describe the document.
+        if processor.reports.contains(where: { $0.outcome == .alreadyInjected }) {
+            return leftAsItWas(original, plan: plan, because: "an injected part is still there after undoing them")
+        }
+        identities = counted
         let bytes = processor.output ?? undone
         let oldSecrets = plan.secretDocuments.map { Array(source[$0.bytes]) }
         let newSecrets = processor.secrets
@@ -203,6 +220,15 @@ public struct Injector: Sendable {
             }
         }
         return DocumentResult(bytes: bytes[...], secrets: processor.secrets, reports: reports)
+    }
+
+    /// A document whose injected parts no longer match their restore log: kept as it is, with its Secrets.
+    private func leftAsItWas(_ original: ArraySlice<UInt8>, plan: ReinjectionPlan, because reason: String) -> DocumentResult {
+        DocumentResult(bytes: original, reports: plan.injected.map {
+            var report = $0.report(.leftAsItWas)
+            report.warnings = ["its injected parts no longer match its bootstrap Secret's restore log, so it was left as it is (\(reason))"]
+            return report
+        }, keepsSecrets: true)
     }
 }
 

@@ -45,7 +45,7 @@ import LosslessYAML
     /// counting): undoing the logged edits removes the last copy, the first still names the bootstrap Secret,
     /// and re-injection must not then drop the Secret while keeping the reference (nor report the workload
     /// "already injected" after removing its sidecar). Found by the inject fuzzer.
-    @Test(.disabled("bug: Injector.reinject ignores an .alreadyInjected outcome on the restored document: the output is the uninjected document (sidecar gone, stale volume kept), the Secret is dropped, the report says \"already injected\"; uninject of that output fails"))
+    @Test
     func injectedPartsDuplicatedByHand() throws {
         let original = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx\n"
         let stream = try Parser().parse(Array(original.utf8))

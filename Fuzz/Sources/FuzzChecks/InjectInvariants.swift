@@ -35,11 +35,9 @@ public enum InjectInvariants {
         }
         try checkUntouchedDocuments(stream, first)
         // FuzzRegressionInjectorTests.leftOverSecretWithTheBootstrapName: two bootstrap Secrets of one name;
-        // FuzzRegressionInjectorTests.injectedPartsDuplicatedByHand: repeated keys around injected parts.
         // FuzzRegressionInjectorTests.workloadNamingAnotherWorkloadsSecret: one Secret named by two documents.
-        if KnownInjectionBugs.duplicateBootstrapSecret(injected) || KnownInjectionBugs.hasRepeatedKeys(stream)
+        if KnownInjectionBugs.duplicateBootstrapSecret(injected)
             || KnownInjectionBugs.secretNamedByTwoDocuments(injected)
-            || KnownInjectionBugs.dropsReferencedSecret(stream, injected)
             || KnownInjectionBugs.hasItemsWithOneName(stream) { return }
 
         let second = Injector(cluster: cluster).run(injected)

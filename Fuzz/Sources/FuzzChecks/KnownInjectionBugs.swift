@@ -35,30 +35,6 @@ enum KnownInjectionBugs {
         return false
     }
 
-    /// A mapping with a repeated key in a document that was injected before (it names the bootstrap volume):
-    /// undoing the logged edits may leave an earlier copy of an injected part behind
-    /// (FuzzRegressionInjectorTests.injectedPartsDuplicatedByHand).
-    static func hasRepeatedKeys(_ stream: YAMLStream) -> Bool {
-        let volume = Array(OSMConstants.envoyBootstrapConfigVolumeName.utf8)
-        for document in stream.documents {
-            let bytes = Array(stream.bytes(of: document))
-            guard InjectInvariants.find(volume, in: bytes, from: 0) != nil else { continue }
-            var stack = [document.root]
-            var visited = 0
-            while let node = stack.popLast(), visited < 100_000 {
-                visited += 1
-                if let pairs = node.pairs {
-                    let keys = pairs.compactMap { $0.key.scalar?.value }
-                    if Set(keys).count != keys.count { return true }
-                    stack.append(contentsOf: pairs.map(\.value))
-                } else if let items = node.items {
-                    stack.append(contentsOf: items)
-                }
-            }
-        }
-        return false
-    }
-
     /// A bootstrap Secret name that two documents other than Secrets mention
     /// (FuzzRegressionInjectorTests.workloadNamingAnotherWorkloadsSecret).
     static func secretNamedByTwoDocuments(_ stream: YAMLStream) -> Bool {
@@ -77,32 +53,6 @@ enum KnownInjectionBugs {
             }
         }
         return false
-    }
-
-    /// A bootstrap Secret of the input that the output drops while a document of the output still names it: a
-    /// re-injection that found the restored workload still looking injected
-    /// (FuzzRegressionInjectorTests.injectedPartsDuplicatedByHand).
-    static func dropsReferencedSecret(_ input: YAMLStream, _ output: YAMLStream) -> Bool {
-        let before = secretNames(input), after = secretNames(output)
-        let prefix = Array(OSMConstants.bootstrapSecretPrefix.utf8)
-        for name in before.subtracting(after) {
-            let bytes = Array(name.utf8)
-            guard bytes.starts(with: prefix) else { continue }
-            if InjectInvariants.find(bytes, in: Array(output.source), from: 0) != nil { return true }
-        }
-        return false
-    }
-
-    /// The names of the Secrets of a stream.
-    private static func secretNames(_ stream: YAMLStream) -> Set<String> {
-        var names: Set<String> = []
-        for document in stream.documents {
-            let object = ObjectView(document: document)
-            guard (try? object.string("kind")) == "Secret",
-                  let name = (try? object.mapping("metadata")?.string("name")) ?? nil else { continue }
-            names.insert(name)
-        }
-        return names
     }
 
     /// Two items of one sequence with the same `name` (two containers called `web`): the restore log addresses
