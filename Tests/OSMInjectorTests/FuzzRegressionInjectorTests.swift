@@ -129,7 +129,9 @@ import LosslessYAML
 
     /// Two containers with one name (the API server refuses the pod only after the webhook): uninject must
     /// restore the probe of the container it was rewritten in. Found by the inject fuzzer, reduced to 156 bytes.
-    @Test(.disabled("bug: restore logs address containers by name, so with two containers named alike uninject restores the wrong one: the rewritten probe stays (exit 0, \"uninjected\"), or \"internal: overlapping edits in one document\""))
+    /// The log addresses such containers by index; a log that names one of them (as earlier versions wrote)
+    /// is refused rather than applied to the wrong container.
+    @Test
     func containersWithOneName() throws {
         let text = """
             apiVersion: apps/v1
@@ -149,6 +151,17 @@ import LosslessYAML
 
             """
         try expectPipelineInvariants(text, metrics: false)
+
+        let stream = try Parser().parse(Array(text.utf8))
+        let cluster = everyNamespaceEnabled(stream)
+        let injected = String(decoding: Injector(cluster: cluster).run(stream).bytes, as: UTF8.self)
+        let byName = injected.replacingOccurrences(of: "containers[0]", with: "containers[name=web]")
+        #expect(byName != injected)
+        let undone = Injector(cluster: cluster, mode: .uninject).run(try Parser().parse(Array(byName.utf8)))
+        let report = try #require(undone.reports.first { $0.isError })
+        #expect(report.line.contains("several items named \"web\""), "\(report.line)")
+        guard case .failed(let error) = report.outcome else { return }
+        #expect(error.mark?.line == 13, "\(String(describing: error.mark))")
     }
 
     /// Shapes the fuzzers start from: flow and block styles, JSON, CRLF, lists, anchors, comments, documents

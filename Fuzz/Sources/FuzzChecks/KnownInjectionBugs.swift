@@ -54,24 +54,4 @@ enum KnownInjectionBugs {
         }
         return false
     }
-
-    /// Two items of one sequence with the same `name` (two containers called `web`): the restore log addresses
-    /// containers by name (FuzzRegressionInjectorTests.containersWithOneName).
-    static func hasItemsWithOneName(_ stream: YAMLStream) -> Bool {
-        for document in stream.documents {
-            var stack = [document.root]
-            var visited = 0
-            while let node = stack.popLast(), visited < 100_000 {
-                visited += 1
-                if let items = node.items {
-                    let names = items.compactMap { document.resolve($0)["name"]?.scalar?.value }
-                    if Set(names).count != names.count { return true }
-                    stack.append(contentsOf: items)
-                } else if let pairs = node.pairs {
-                    stack.append(contentsOf: pairs.map(\.value))
-                }
-            }
-        }
-        return false
-    }
 }
