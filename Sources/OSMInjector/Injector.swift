@@ -76,6 +76,8 @@ public struct Injector: Sendable {
         let survey: StreamSurvey
         let source: [UInt8]
         let replacedEarly: Set<String>
+        /// The workload each logged Secret belongs to (see `StreamSurvey.secretOwners`).
+        let owners: [String: Int]
         var identities = IdentityCounter()
         /// Secrets whose workload was undone: their old documents are dropped (the new ones follow the workload).
         var replaced: Set<String> = []
@@ -87,13 +89,14 @@ public struct Injector: Sendable {
             self.injector = injector
             self.survey = survey
             self.source = source
-            self.replacedEarly = survey.secretsReplacedEarly(mode: injector.mode)
+            self.owners = survey.secretOwners()
+            self.replacedEarly = survey.secretsReplacedEarly(mode: injector.mode, owners: owners)
         }
 
         mutating func process(_ document: Document, into writer: inout StreamWriter) {
             if let names = Self.secretNames(of: document, in: survey.secrets),
                names.allSatisfy({ replaced.contains($0) || replacedEarly.contains($0) }) { return }
-            let plan = ReinjectionPlan(document: document, secrets: survey.secrets,
+            let plan = ReinjectionPlan(document: document, secrets: survey.secrets, owners: owners,
                                        defaultNamespace: survey.cluster.settings.defaultNamespace)
             var undone: Result<[UInt8], InjectionError>?
             if injector.mode == .inject ? plan.canUndo : plan.canUninject {
@@ -161,11 +164,15 @@ public struct Injector: Sendable {
                                               secrets: self.secrets)
             processor.run(identities: &identities)
             return DocumentResult(bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
-                                  reports: processor.reports)
+                                  reports: Self.markingCopies(processor.reports, plan: plan))
         }
         guard mode == .inject ? plan.canUndo : plan.canUninject else {
-            let error = InjectionError("cannot uninject: its bootstrap Secret is not in the input (it tells how the probes were); nothing was changed")
-            return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(.failed(error)) })
+            return DocumentResult(bytes: original, reports: plan.injected.map {
+                let error = InjectionError($0.copied
+                    ? "cannot uninject: its bootstrap Secret \"\($0.secretName)\" belongs to another workload of the input (a copy?), whose restore log does not describe it; nothing was changed"
+                    : "cannot uninject: its bootstrap Secret is not in the input (it tells how the probes were); nothing was changed")
+                return $0.report(.failed(error))
+            })
         }
         let restored: [UInt8]
         do {
@@ -233,6 +240,21 @@ public struct Injector: Sendable {
 }
 
 extension Injector {
+    /// `reports` with each workload that names another workload's Secret (a copy) reported as left as it was.
+    static func markingCopies(_ reports: [WorkloadReport], plan: ReinjectionPlan) -> [WorkloadReport] {
+        let copies = plan.injected.filter(\.copied)
+        guard !copies.isEmpty else { return reports }
+        return reports.map { report in
+            guard report.outcome == .alreadyInjected, let copy = copies.first(where: { $0.matches(report) }) else {
+                return report
+            }
+            var marked = report
+            marked.outcome = .leftAsItWas
+            marked.warnings.append("its bootstrap Secret \"\(copy.secretName)\" belongs to another workload of the input (a copy?), so it was left as it is")
+            return marked
+        }
+    }
+
     /// A Secret's value, for comparing an old Secret with a new one whatever their formatting.
     static func secretValue(_ bytes: [UInt8]) -> YAMLValue? {
         guard let stream = try? Parser().parse(bytes), let document = stream.documents.first(where: { !$0.root.isNull }) else {

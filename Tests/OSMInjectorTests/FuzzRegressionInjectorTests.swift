@@ -80,7 +80,7 @@ import LosslessYAML
     /// the first run injects the other workload and writes that Secret; a second run over the output must
     /// change nothing rather than undo the copy with the other workload's restore log. The input is the inject
     /// fuzzer's own reduction (a Windows Deployment; the copy has no name and no containers).
-    @Test(.disabled("bug: when a workload names the bootstrap Secret another workload gets, re-running osm-inject on its own output undoes the copy with the other's restore log: \"spec.template has no spec\" (exit 1) where the first run succeeded"))
+    @Test
     func workloadNamingAnotherWorkloadsSecret() throws {
         let uuid = ProxyUUID.make(namespace: "shop", kind: "Deployment", name: "iis")
         let text = """

@@ -34,24 +34,4 @@ enum KnownInjectionBugs {
         }
         return false
     }
-
-    /// A bootstrap Secret name that two documents other than Secrets mention
-    /// (FuzzRegressionInjectorTests.workloadNamingAnotherWorkloadsSecret).
-    static func secretNamedByTwoDocuments(_ stream: YAMLStream) -> Bool {
-        let prefix = Array(OSMConstants.bootstrapSecretPrefix.utf8)
-        var owners: [ArraySlice<UInt8>: Int] = [:]
-        for document in stream.documents {
-            guard (try? ObjectView(document: document).string("kind")) != "Secret" else { continue }
-            let bytes = Array(stream.bytes(of: document))
-            var from = 0
-            while let found = InjectInvariants.find(prefix, in: bytes, from: from) {
-                let end = min(bytes.count, found + prefix.count + 36)
-                let name = bytes[found..<end]
-                if let owner = owners[name], owner != document.index { return true }
-                owners[name] = document.index
-                from = found + 1
-            }
-        }
-        return false
-    }
 }
