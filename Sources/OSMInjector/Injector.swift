@@ -76,6 +76,8 @@ public struct Injector: Sendable {
         let survey: StreamSurvey
         let source: [UInt8]
         let replacedEarly: Set<String>
+        /// The workload each logged Secret belongs to (see `StreamSurvey.secretOwners`).
+        let owners: [String: Int]
         var identities = IdentityCounter()
         /// Secrets whose workload was undone: their old documents are dropped (the new ones follow the workload).
         var replaced: Set<String> = []
@@ -87,7 +89,8 @@ public struct Injector: Sendable {
             self.injector = injector
             self.survey = survey
             self.source = source
-            self.replacedEarly = survey.secretsReplacedEarly(mode: injector.mode)
+            self.owners = survey.secretOwners()
+            self.replacedEarly = survey.secretsReplacedEarly(mode: injector.mode, owners: owners)
         }
 
         mutating func process(_ document: Document, into writer: inout StreamWriter) {
@@ -100,23 +103,24 @@ public struct Injector: Sendable {
             }
             if let names = Self.secretNames(of: document, in: survey.secrets),
                names.allSatisfy({ replaced.contains($0) || replacedEarly.contains($0) }) { return }
-            let plan = ReinjectionPlan(document: document, secrets: survey.secrets,
+            let plan = ReinjectionPlan(document: document, secrets: survey.secrets, owners: owners,
                                        defaultNamespace: survey.cluster.settings.defaultNamespace)
             var undone: Result<[UInt8], InjectionError>?
             if injector.mode == .inject ? plan.canUndo : plan.canUninject {
                 do {
                     undone = .success(try plan.undo(source: source))
-                    replaced.formUnion(plan.secretDocuments.map(\.name))
                 } catch {
                     undone = .failure(error)
                 }
             }
             let result = injector.process(document, plan: plan, undone: undone, source: source,
                                           cluster: survey.cluster, identities: &identities)
+            if case .success = undone, !result.keepsSecrets { replaced.formUnion(plan.secretDocuments.map(\.name)) }
             reports += result.reports
             if insertedBefore { writer.writeSeparatorIfNeeded(before: document) }
             insertedBefore = false
             writer.write(result.bytes)
+            if result.keepsSecrets { restoreEarlySecrets(of: plan, into: &writer) }
             if injector.secrets.inline {
                 for secret in result.secrets {
                     writer.writeNewDocument(secret)
@@ -124,6 +128,18 @@ public struct Injector: Sendable {
                 }
             }
             secrets += result.secrets
+        }
+
+        /// Writes again, after the document, the Secrets of `plan` that were dropped before it (they were to be
+        /// replaced, but the document was left as it was).
+        private mutating func restoreEarlySecrets(of plan: ReinjectionPlan, into writer: inout StreamWriter) {
+            for secret in plan.secretDocuments where replacedEarly.contains(secret.name) {
+                guard let entry = survey.secrets[secret.name], survey.secrets.secretLists[entry.documentIndex] == nil else {
+                    continue
+                }
+                writer.writeNewDocument(Array(source[secret.bytes]))
+                insertedBefore = true
+            }
         }
 
         /// The names of the bootstrap Secrets a document holds (one, or a List of them), or nil for any other.
@@ -142,6 +158,8 @@ public struct Injector: Sendable {
         var bytes: ArraySlice<UInt8>
         var secrets: [[UInt8]] = []
         var reports: [WorkloadReport] = []
+        /// The document was left as it was: its old Secrets stay.
+        var keepsSecrets = false
     }
 
     private func process(_ document: Document, plan: ReinjectionPlan, undone: Result<[UInt8], InjectionError>?,
@@ -153,11 +171,15 @@ public struct Injector: Sendable {
                                               secrets: self.secrets)
             processor.run(identities: &identities)
             return DocumentResult(bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
-                                  reports: processor.reports)
+                                  reports: Self.markingCopies(processor.reports, plan: plan))
         }
         guard mode == .inject ? plan.canUndo : plan.canUninject else {
-            let error = InjectionError("cannot uninject: its bootstrap Secret is not in the input (it tells how the probes were); nothing was changed")
-            return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(.failed(error)) })
+            return DocumentResult(bytes: original, reports: plan.injected.map {
+                let error = InjectionError($0.copied
+                    ? "cannot uninject: its bootstrap Secret \"\($0.secretName)\" belongs to another workload of the input (a copy?), whose restore log does not describe it; nothing was changed"
+                    : "cannot uninject: its bootstrap Secret is not in the input (it tells how the probes were); nothing was changed")
+                return $0.report(.failed(error))
+            })
         }
         let restored: [UInt8]
         do {
@@ -167,11 +189,7 @@ public struct Injector: Sendable {
                 return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(.failed(error)) })
             }
             // The injected parts were edited by hand (or copied, as `kubectl debug` does): leave them as they are.
-            return DocumentResult(bytes: original, reports: plan.injected.map {
-                var report = $0.report(.alreadyInjected)
-                report.warnings = ["its injected parts no longer match its bootstrap Secret's restore log, so it was left as it is (\(error.message))"]
-                return report
-            })
+            return leftAsItWas(original, plan: plan, because: error.message)
         }
         if mode == .uninject {
             return DocumentResult(bytes: restored[...], reports: plan.injected.map { $0.report(.uninjected(nil)) })
@@ -190,7 +208,13 @@ public struct Injector: Sendable {
         }
         var processor = DocumentProcessor(document: document, source: restored.source, cluster: cluster,
                                           secrets: self.secrets)
-        processor.run(identities: &identities)
+        var counted = identities
+        processor.run(identities: &counted)
+        // An injected part repeated by hand survives the undo: the log does not describe the document.
+        if processor.reports.contains(where: { $0.outcome == .alreadyInjected }) {
+            return leftAsItWas(original, plan: plan, because: "an injected part is still there after undoing them")
+        }
+        identities = counted
         let bytes = processor.output ?? undone
         let oldSecrets = plan.secretDocuments.map { Array(source[$0.bytes]) }
         let newSecrets = processor.secrets
@@ -211,9 +235,33 @@ public struct Injector: Sendable {
         }
         return DocumentResult(bytes: bytes[...], secrets: processor.secrets, reports: reports)
     }
+
+    /// A document whose injected parts no longer match their restore log: kept as it is, with its Secrets.
+    private func leftAsItWas(_ original: ArraySlice<UInt8>, plan: ReinjectionPlan, because reason: String) -> DocumentResult {
+        DocumentResult(bytes: original, reports: plan.injected.map {
+            var report = $0.report(.leftAsItWas)
+            report.warnings = ["its injected parts no longer match its bootstrap Secret's restore log, so it was left as it is (\(reason))"]
+            return report
+        }, keepsSecrets: true)
+    }
 }
 
 extension Injector {
+    /// `reports` with each workload that names another workload's Secret (a copy) reported as left as it was.
+    static func markingCopies(_ reports: [WorkloadReport], plan: ReinjectionPlan) -> [WorkloadReport] {
+        let copies = plan.injected.filter(\.copied)
+        guard !copies.isEmpty else { return reports }
+        return reports.map { report in
+            guard report.outcome == .alreadyInjected, let copy = copies.first(where: { $0.matches(report) }) else {
+                return report
+            }
+            var marked = report
+            marked.outcome = .leftAsItWas
+            marked.warnings.append("its bootstrap Secret \"\(copy.secretName)\" belongs to another workload of the input (a copy?), so it was left as it is")
+            return marked
+        }
+    }
+
     /// A Secret's value, for comparing an old Secret with a new one whatever their formatting.
     static func secretValue(_ bytes: [UInt8]) -> YAMLValue? {
         guard let stream = try? Parser().parse(bytes), let document = stream.documents.first(where: { !$0.root.isNull }) else {

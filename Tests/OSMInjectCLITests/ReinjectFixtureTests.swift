@@ -301,12 +301,35 @@ import Testing
         Self.expectBytes(run.undone.stdout, run.originalAfter, "uninject did not give the edited pod")
     }
 
-    @Test(.disabled("bug: when a restore log no longer applies, the report says \"its bootstrap Secret is not in the input\" although the Secret is in the input"))
+    /// A second `volumes:` key written by hand before the injected one: undoing the logged edits leaves it, so
+    /// the restore log no longer describes the pod.
+    static let repeatVolumes = """
+        <<<<<<< find
+          volumes:
+        =======
+          volumes:
+          - name: envoy-bootstrap-config-volume
+            secret:
+              secretName: copied
+          volumes:
+        >>>>>>> replace
+
+        """
+
+    @Test
     func reportDoesNotBlameAMissingSecretThatIsPresent() throws {
         let run = try rerunAfterEdit(original: Self.probedPod, edit: Self.removeRewrittenProbe,
                                      originalEdit: Self.removeOriginalProbe)
         #expect(String(decoding: run.input, as: UTF8.self).contains("kind: Secret"))
         #expect(!run.rerun.stderr.contains("its bootstrap Secret is not in the input"), "\(run.rerun.stderr)")
+        // The removed probe does not stop the log from applying; a repeated injected part does.
+        let repeated = try rerunAfterEdit(original: Self.probedPod, edit: Self.repeatVolumes,
+                                          originalEdit: "<<<<<<< find\nkind: Pod\n=======\nkind: Pod\n>>>>>>> replace\n")
+        #expect(String(decoding: repeated.input, as: UTF8.self).contains("kind: Secret"))
+        #expect(repeated.rerun.status == 0, "\(repeated.rerun.stderr)")
+        #expect(!repeated.rerun.stderr.contains("its bootstrap Secret is not in the input"), "\(repeated.rerun.stderr)")
+        #expect(repeated.rerun.stderr.contains("pod \"web\" already injected, left as it was"), "\(repeated.rerun.stderr)")
+        Self.expectBytes(repeated.rerun.stdout, repeated.input, "the pod left as it was lost bytes or its Secret")
     }
 
     @Test

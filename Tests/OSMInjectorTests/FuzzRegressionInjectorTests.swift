@@ -45,7 +45,7 @@ import LosslessYAML
     /// counting): undoing the logged edits removes the last copy, the first still names the bootstrap Secret,
     /// and re-injection must not then drop the Secret while keeping the reference (nor report the workload
     /// "already injected" after removing its sidecar). Found by the inject fuzzer.
-    @Test(.disabled("bug: Injector.reinject ignores an .alreadyInjected outcome on the restored document: the output is the uninjected document (sidecar gone, stale volume kept), the Secret is dropped, the report says \"already injected\"; uninject of that output fails"))
+    @Test
     func injectedPartsDuplicatedByHand() throws {
         let original = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx\n"
         let stream = try Parser().parse(Array(original.utf8))
@@ -80,7 +80,7 @@ import LosslessYAML
     /// the first run injects the other workload and writes that Secret; a second run over the output must
     /// change nothing rather than undo the copy with the other workload's restore log. The input is the inject
     /// fuzzer's own reduction (a Windows Deployment; the copy has no name and no containers).
-    @Test(.disabled("bug: when a workload names the bootstrap Secret another workload gets, re-running osm-inject on its own output undoes the copy with the other's restore log: \"spec.template has no spec\" (exit 1) where the first run succeeded"))
+    @Test
     func workloadNamingAnotherWorkloadsSecret() throws {
         let uuid = ProxyUUID.make(namespace: "shop", kind: "Deployment", name: "iis")
         let text = """
@@ -129,7 +129,9 @@ import LosslessYAML
 
     /// Two containers with one name (the API server refuses the pod only after the webhook): uninject must
     /// restore the probe of the container it was rewritten in. Found by the inject fuzzer, reduced to 156 bytes.
-    @Test(.disabled("bug: restore logs address containers by name, so with two containers named alike uninject restores the wrong one: the rewritten probe stays (exit 0, \"uninjected\"), or \"internal: overlapping edits in one document\""))
+    /// The log addresses such containers by index; a log that names one of them (as earlier versions wrote)
+    /// is refused rather than applied to the wrong container.
+    @Test
     func containersWithOneName() throws {
         let text = """
             apiVersion: apps/v1
@@ -149,6 +151,17 @@ import LosslessYAML
 
             """
         try expectPipelineInvariants(text, metrics: false)
+
+        let stream = try Parser().parse(Array(text.utf8))
+        let cluster = everyNamespaceEnabled(stream)
+        let injected = String(decoding: Injector(cluster: cluster).run(stream).bytes, as: UTF8.self)
+        let byName = injected.replacingOccurrences(of: "containers[0]", with: "containers[name=web]")
+        #expect(byName != injected)
+        let undone = Injector(cluster: cluster, mode: .uninject).run(try Parser().parse(Array(byName.utf8)))
+        let report = try #require(undone.reports.first { $0.isError })
+        #expect(report.line.contains("several items named \"web\""), "\(report.line)")
+        guard case .failed(let error) = report.outcome else { return }
+        #expect(error.mark?.line == 13, "\(String(describing: error.mark))")
     }
 
     /// Shapes the fuzzers start from: flow and block styles, JSON, CRLF, lists, anchors, comments, documents

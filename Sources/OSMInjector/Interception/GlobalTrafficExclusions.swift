@@ -1,3 +1,5 @@
+import LosslessYAML
+
 /// The MeshConfig `spec.traffic` lists that feed the `osm-init` script, before any validation.
 public struct GlobalTrafficExclusions: Sendable, Equatable {
     /// MeshConfig field paths, used as `ExclusionError.key` for invalid global values.
@@ -24,6 +26,8 @@ public struct GlobalTrafficExclusions: Sendable, Equatable {
     public var outboundIPRangeInclusionList: [String]
     /// `spec.traffic.networkInterfaceExclusionList`.
     public var networkInterfaceExclusionList: [String]
+    /// Where each list's items stand in the MeshConfig, by field path (empty when not read from a file).
+    public var marks: [String: [Mark]]
 
     /// Creates the global lists; omitted lists are empty.
     public init(
@@ -31,8 +35,10 @@ public struct GlobalTrafficExclusions: Sendable, Equatable {
         inboundPortExclusionList: [Int] = [],
         outboundIPRangeExclusionList: [String] = [],
         outboundIPRangeInclusionList: [String] = [],
-        networkInterfaceExclusionList: [String] = []
+        networkInterfaceExclusionList: [String] = [],
+        marks: [String: [Mark]] = [:]
     ) {
+        self.marks = marks
         self.outboundPortExclusionList = outboundPortExclusionList
         self.inboundPortExclusionList = inboundPortExclusionList
         self.outboundIPRangeExclusionList = outboundIPRangeExclusionList
@@ -45,11 +51,25 @@ public struct GlobalTrafficExclusions: Sendable, Equatable {
 
     /// Checks every list strictly (CRD schema for ports and CIDRs, kernel rules for interfaces),
     /// in field order: outbound ports, inbound ports, IP exclusions, IP inclusions, interfaces.
+    /// The error stands at the refused item when `marks` knows it.
     public func validate() throws(ExclusionError) {
-        _ = try PortList.validateGlobal(outboundPortExclusionList, field: Field.outboundPortExclusionList)
-        _ = try PortList.validateGlobal(inboundPortExclusionList, field: Field.inboundPortExclusionList)
-        _ = try IPRangeList.validateGlobal(outboundIPRangeExclusionList, field: Field.outboundIPRangeExclusionList)
-        _ = try IPRangeList.validateGlobal(outboundIPRangeInclusionList, field: Field.outboundIPRangeInclusionList)
-        _ = try NetworkInterfaceList.validate(networkInterfaceExclusionList, field: Field.networkInterfaceExclusionList)
+        typealias F = Field
+        _ = try PortList.validateGlobal(outboundPortExclusionList, field: F.outboundPortExclusionList,
+                                        marks: marks[F.outboundPortExclusionList] ?? [])
+        _ = try PortList.validateGlobal(inboundPortExclusionList, field: F.inboundPortExclusionList,
+                                        marks: marks[F.inboundPortExclusionList] ?? [])
+        _ = try IPRangeList.validateGlobal(outboundIPRangeExclusionList, field: F.outboundIPRangeExclusionList,
+                                           marks: marks[F.outboundIPRangeExclusionList] ?? [])
+        _ = try IPRangeList.validateGlobal(outboundIPRangeInclusionList, field: F.outboundIPRangeInclusionList,
+                                           marks: marks[F.outboundIPRangeInclusionList] ?? [])
+        _ = try NetworkInterfaceList.validate(networkInterfaceExclusionList, field: F.networkInterfaceExclusionList,
+                                              marks: marks[F.networkInterfaceExclusionList] ?? [])
+    }
+}
+
+extension [Mark] {
+    /// The mark of item `index`, or nil when the list has none for it.
+    func item(_ index: Int) -> Mark? {
+        indices.contains(index) ? self[index] : nil
     }
 }

@@ -1,3 +1,5 @@
+import LosslessYAML
+
 /// Outbound IP range lists: v1.2.4's pod-annotation parsing, strict MeshConfig validation, and the webhook's merge.
 public enum IPRangeList {
     /// Parses a present pod annotation value as v1.2.4's `getOutboundIPRangeListForPod`.
@@ -28,12 +30,14 @@ public enum IPRangeList {
     ///
     /// The value must be exactly an IPv4 CIDR (no surrounding text or spaces, no leading-zero
     /// octets, a prefix of 1–2 digits up to 32), so nothing else can reach the shell script.
-    public static func validateGlobal(_ ranges: [String], field: String) throws(ExclusionError) -> [String] {
-        for range in ranges where !isSchemaIPv4CIDR(range) {
+    /// `marks` are the items' positions, when known.
+    public static func validateGlobal(_ ranges: [String], field: String, marks: [Mark] = []) throws(ExclusionError) -> [String] {
+        for (index, range) in ranges.enumerated() where !isSchemaIPv4CIDR(range) {
             throw ExclusionError(
                 key: field,
                 message: "Invalid IP range '\(range)' specified for MeshConfig field '\(field)': "
-                    + "must be an IPv4 CIDR such as 10.0.0.0/8")
+                    + "must be an IPv4 CIDR such as 10.0.0.0/8",
+                at: marks.item(index))
         }
         return ranges
     }

@@ -1,3 +1,5 @@
+import LosslessYAML
+
 /// MeshConfig `networkInterfaceExclusionList` validation: Linux `dev_valid_name` plus a conservative
 /// character set, because each name is written unquoted into the root `osm-init` shell script.
 public enum NetworkInterfaceList {
@@ -5,12 +7,14 @@ public enum NetworkInterfaceList {
     public static let maximumLength = 15
 
     /// Validates every name (see `problem(with:)`); an invalid one is an error naming `field`.
-    public static func validate(_ names: [String], field: String) throws(ExclusionError) -> [String] {
-        for name in names {
+    /// `marks` are the items' positions, when known.
+    public static func validate(_ names: [String], field: String, marks: [Mark] = []) throws(ExclusionError) -> [String] {
+        for (index, name) in names.enumerated() {
             if let reason = problem(with: name) {
                 throw ExclusionError(
                     key: field,
-                    message: "Invalid network interface name '\(name)' specified for MeshConfig field '\(field)': \(reason)")
+                    message: "Invalid network interface name '\(name)' specified for MeshConfig field '\(field)': \(reason)",
+                    at: marks.item(index))
             }
         }
         return names

@@ -1,3 +1,5 @@
+import LosslessYAML
+
 /// Port exclusion lists: v1.2.4's pod-annotation parsing, strict MeshConfig validation, and the webhook's merge.
 public enum PortList {
     /// The highest valid TCP port; OSM does not check it for annotations, the MeshConfig schema does.
@@ -30,12 +32,14 @@ public enum PortList {
     }
 
     /// Validates a MeshConfig global port list against the CRD schema (each port 1–65535).
-    public static func validateGlobal(_ ports: [Int], field: String) throws(ExclusionError) -> [Int] {
-        for port in ports where !(1...maximumPort).contains(port) {
+    /// `marks` are the items' positions, when known.
+    public static func validateGlobal(_ ports: [Int], field: String, marks: [Mark] = []) throws(ExclusionError) -> [Int] {
+        for (index, port) in ports.enumerated() where !(1...maximumPort).contains(port) {
             throw ExclusionError(
                 key: field,
                 message: "Invalid port value '\(port)' specified for MeshConfig field '\(field)': "
-                    + "must be between 1 and \(maximumPort)")
+                    + "must be between 1 and \(maximumPort)",
+                at: marks.item(index))
         }
         return ports
     }

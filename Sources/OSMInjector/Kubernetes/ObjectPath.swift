@@ -27,8 +27,9 @@ extension ObjectView {
         }
     }
 
-    /// The view at a field path (`spec.template.spec.containers[0]`, or `containers[name=web]`), or nil.
-    public func descend(_ path: String) -> ObjectView? {
+    /// The view at a field path (`spec.template.spec.containers[0]`, or `containers[name=web]`), or nil; a
+    /// name that several items carry is an error (the path cannot say which one it meant).
+    public func descend(_ path: String) throws(InjectionError) -> ObjectView? {
         var view = self
         for step in Self.steps(of: path) {
             if !step.key.isEmpty {
@@ -39,7 +40,12 @@ extension ObjectView {
                 guard let items = try? view.items() else { return nil }
                 if selector.hasPrefix("name=") {
                     let name = String(selector.dropFirst(5))
-                    guard let item = items.last(where: { $0.node["name"]?.scalar?.value == name }) else { return nil }
+                    let named = items.filter { $0.node["name"]?.scalar?.value == name }
+                    guard let item = named.first else { return nil }
+                    if named.count > 1 {
+                        throw InjectionError("\(view.path) has several items named \"\(name)\"; its restore log cannot tell which one it edited",
+                                             at: named[1].node.range.start)
+                    }
                     view = item
                 } else {
                     guard let index = Int(selector), items.indices.contains(index) else { return nil }
@@ -50,8 +56,9 @@ extension ObjectView {
         return view
     }
 
-    /// `path` (from this view, the document root) with each index of an item that has a `name` replaced by
-    /// `[name=…]`, so that it still finds the same container after others are added or moved.
+    /// `path` (from this view, the document root) with each index of an item that has a name no other item of
+    /// its list has replaced by `[name=…]`, so that it still finds the same container after others are added
+    /// or moved.
     public func stablePath(_ path: String) -> String {
         var view = self
         var out: [String] = []
@@ -64,7 +71,8 @@ extension ObjectView {
                     continue
                 }
                 view = items[index]
-                if let name = view.node["name"]?.scalar?.value, !name.isEmpty, !name.contains("]"), !name.contains(".") {
+                if let name = view.node["name"]?.scalar?.value, !name.isEmpty, !name.contains("]"), !name.contains("."),
+                   items.lazy.filter({ $0.node["name"]?.scalar?.value == name }).count == 1 {
                     piece += "[name=\(name)]"
                 } else {
                     piece += "[\(index)]"

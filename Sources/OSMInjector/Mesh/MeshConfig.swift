@@ -19,6 +19,8 @@ public struct MeshConfig: Sendable, Equatable {
     public var outboundPortExclusionList: [Int] = []
     public var inboundPortExclusionList: [Int] = []
     public var networkInterfaceExclusionList: [String] = []
+    /// Where the `spec.traffic` list items stand, by field path, for messages.
+    public var trafficMarks: [String: [Mark]] = [:]
     public var certKeyBitSize = 2048
     /// The namespace the MeshConfig object lives in, when it says.
     public var namespace: String?
@@ -56,10 +58,36 @@ public struct MeshConfig: Sendable, Equatable {
             outboundPortExclusionList = try Self.ints(traffic, "outboundPortExclusionList")
             inboundPortExclusionList = try Self.ints(traffic, "inboundPortExclusionList")
             networkInterfaceExclusionList = try Self.strings(traffic, "networkInterfaceExclusionList")
+            for key in Self.trafficLists {
+                trafficMarks["spec.traffic.\(key)"] = try traffic.sequence(key)?.map(\.node.range.start)
+            }
+            // The CRD schema refuses such a MeshConfig, so it is its error, once, at the item (not every pod's).
+            do {
+                try trafficExclusions.validate()
+            } catch {
+                throw InjectionError(error.message, at: error.mark ?? traffic.node.range.start)
+            }
         }
         if let certificate = try spec.mapping("certificate") {
             certKeyBitSize = try certificate.int("certKeyBitSize") ?? 2048
         }
+    }
+
+    /// The `spec.traffic` lists that feed the `osm-init` script.
+    private static let trafficLists = [
+        "outboundPortExclusionList", "inboundPortExclusionList", "outboundIPRangeExclusionList",
+        "outboundIPRangeInclusionList", "networkInterfaceExclusionList",
+    ]
+
+    /// The `spec.traffic` lists, with the positions of their items when read from a file.
+    public var trafficExclusions: GlobalTrafficExclusions {
+        GlobalTrafficExclusions(
+            outboundPortExclusionList: outboundPortExclusionList,
+            inboundPortExclusionList: inboundPortExclusionList,
+            outboundIPRangeExclusionList: outboundIPRangeExclusionList,
+            outboundIPRangeInclusionList: outboundIPRangeInclusionList,
+            networkInterfaceExclusionList: networkInterfaceExclusionList,
+            marks: trafficMarks)
     }
 
     private static func strings(_ view: ObjectView, _ key: String) throws(InjectionError) -> [String] {

@@ -5,16 +5,11 @@ enum InitScript {
     /// The script and the warnings about values v1.2.4 accepts but the kernel will refuse.
     static func make(podAnnotations: [String: String], meshConfig: MeshConfig,
                      pod: PodTemplateView) throws(InjectionError) -> (String, [String]) {
-        let global = GlobalTrafficExclusions(
-            outboundPortExclusionList: meshConfig.outboundPortExclusionList,
-            inboundPortExclusionList: meshConfig.inboundPortExclusionList,
-            outboundIPRangeExclusionList: meshConfig.outboundIPRangeExclusionList,
-            outboundIPRangeInclusionList: meshConfig.outboundIPRangeInclusionList,
-            networkInterfaceExclusionList: meshConfig.networkInterfaceExclusionList)
         let exclusions: TrafficExclusions
         do {
-            exclusions = try TrafficExclusions(podAnnotations: podAnnotations, global: global)
+            exclusions = try TrafficExclusions(podAnnotations: podAnnotations, global: meshConfig.trafficExclusions)
         } catch {
+            // A MeshConfig read from a file was checked when read; one built in code has no position in this file.
             let mark = error.key.hasPrefix("spec.") ? nil : pod.annotationMark(error.key)
             throw InjectionError(error.message, at: mark)
         }

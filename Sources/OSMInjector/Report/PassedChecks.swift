@@ -6,16 +6,14 @@ extension Injector {
     /// used, then what the webhook requires before it patches a pod, for a workload that got its sidecar.
     /// Reports are matched to the workloads of `stream` in order, by kind, name and namespace.
     public func addingPassedChecks(to output: Output, of stream: YAMLStream) -> Output {
-        var cluster = self.cluster
-        var secrets = BootstrapSecretIndex()
+        var survey = StreamSurvey(cluster: self.cluster)
+        for document in stream.documents { survey.add(document) }
+        let cluster = survey.cluster, secrets = survey.secrets, owners = survey.secretOwners()
         var workloads: [String: [(workload: WorkloadObject, secret: String)]] = [:]
-        for document in stream.documents {
-            try? cluster.absorb(document)
-            secrets.add(document)
-        }
         let defaultNamespace = cluster.settings.defaultNamespace
         for document in stream.documents {
-            let (walked, plan) = restored(document, source: stream.source, secrets: secrets) ?? (document, nil)
+            let (walked, plan) = restored(document, source: stream.source, secrets: secrets, owners: owners)
+                ?? (document, nil)
             for case .workload(let workload) in WorkloadWalker.visit(walked, defaultNamespace: defaultNamespace) {
                 let injected = plan?.injected.first {
                     $0.kind == workload.kind && $0.name == workload.name && $0.namespace == workload.namespace
@@ -42,10 +40,11 @@ extension Injector {
 
     /// The document as it was before an earlier injection, and the plan that undid it, when `run` re-injects it
     /// from there (and so decides on that pod); nil otherwise.
-    private func restored(_ document: Document, source: [UInt8],
-                          secrets: BootstrapSecretIndex) -> (Document, ReinjectionPlan?)? {
+    private func restored(_ document: Document, source: [UInt8], secrets: BootstrapSecretIndex,
+                          owners: [String: Int]) -> (Document, ReinjectionPlan?)? {
         guard mode == .inject else { return nil }
-        let plan = ReinjectionPlan(document: document, secrets: secrets, defaultNamespace: cluster.settings.defaultNamespace)
+        let plan = ReinjectionPlan(document: document, secrets: secrets, owners: owners,
+                                   defaultNamespace: cluster.settings.defaultNamespace)
         guard plan.canUndo, let bytes = try? plan.undo(source: source), let stream = try? Parser().parse(bytes),
               stream.documents.count == 1, let first = stream.documents.first else { return nil }
         return (first, plan)

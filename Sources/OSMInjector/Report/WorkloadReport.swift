@@ -7,6 +7,9 @@ public struct WorkloadReport: Sendable, Equatable {
         case injected
         /// Injected before; the Secret that would say how was not in the input, so it was left as it was.
         case alreadyInjected
+        /// Injected before, but its injected parts no longer match its bootstrap Secret's restore log (edited by
+        /// hand), so it was left as it was.
+        case leftAsItWas
         /// Injected before, and a fresh injection gives the same bytes.
         case upToDate
         /// Injected before; the injected parts were brought up to date (the names of what changed).
@@ -51,6 +54,8 @@ public struct WorkloadReport: Sendable, Equatable {
         case .injected: return "\(subject) injected"
         case .alreadyInjected:
             return "\(subject) already injected (its bootstrap Secret is not in the input, so it was not checked)"
+        case .leftAsItWas:
+            return "\(subject) already injected, left as it was (its injected parts no longer match its bootstrap Secret's restore log)"
         case .upToDate: return "\(subject) already injected, up to date"
         case .updated(let parts): return "\(subject) updated: \(parts.joined(separator: ", "))"
         case .uninjected(let reason?): return "\(subject) uninjected: \(reason.sentence)"

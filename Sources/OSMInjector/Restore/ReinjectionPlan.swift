@@ -13,6 +13,8 @@ struct ReinjectionPlan {
         /// The template, for an uninject without a log.
         var template: ObjectView
         var bootstrap: WebhookUninjector.BootstrapProbes?
+        /// Its Secret is in the stream but belongs to another workload (this one is a copy).
+        var copied = false
 
         func report(_ outcome: WorkloadReport.Outcome) -> WorkloadReport {
             WorkloadReport(kind: kind, name: name, namespace: namespace, outcome: outcome, mark: mark)
@@ -28,15 +30,19 @@ struct ReinjectionPlan {
     /// The Secrets of `injected` found in the stream: their names and bytes, in workload order.
     private(set) var secretDocuments: [(name: String, bytes: Range<Int>)] = []
 
-    init(document: Document, secrets: BootstrapSecretIndex, defaultNamespace: String) {
+    /// `owners` gives the workload (by its start offset) each Secret with a restore log belongs to; for any
+    /// other workload naming it, the Secret counts as absent.
+    init(document: Document, secrets: BootstrapSecretIndex, owners: [String: Int], defaultNamespace: String) {
         self.document = document
         for visit in WorkloadWalker.visit(document, defaultNamespace: defaultNamespace) {
             guard case .workload(let workload) = visit, let template = workload.template,
                   let secretName = WorkloadWalker.bootstrapSecretName(of: template) else { continue }
-            let entry = secrets[secretName]
+            let owner = owners[secretName]
+            let entry = owner == nil || owner == workload.object.node.range.start.offset ? secrets[secretName] : nil
             injected.append(Injected(kind: workload.kind, name: workload.name, namespace: workload.namespace,
                                      mark: workload.object.node.range.start, secretName: secretName, log: entry?.log,
-                                     template: template, bootstrap: entry?.bootstrap))
+                                     template: template, bootstrap: entry?.bootstrap,
+                                     copied: entry == nil && secrets[secretName] != nil))
             if let entry, entry.log != nil || entry.bootstrap != nil { secretDocuments.append((secretName, entry.bytes)) }
         }
     }

@@ -7,8 +7,20 @@ struct StreamSurvey {
     private(set) var secrets = BootstrapSecretIndex()
     /// Errors in declared objects (a malformed Namespace or MeshConfig).
     private(set) var failures: [WorkloadReport] = []
-    /// For each document holding injected workloads: the Secret names they use.
-    private var references: [(document: Int, secrets: [String])] = []
+    /// Every injected workload that names a Secret, in stream order.
+    private var users: [SecretUser] = []
+    /// How many workloads of the stream share each identity (`namespace/kind/name`).
+    private var identityCounts: [String: Int] = [:]
+
+    /// A workload that names a bootstrap Secret: where it starts, and its identity.
+    private struct SecretUser {
+        var secret: String
+        var document: Int
+        var offset: Int
+        var namespace: String
+        var kind: String
+        var name: String
+    }
 
     init(cluster: ClusterState) {
         self.cluster = cluster
@@ -23,27 +35,64 @@ struct StreamSurvey {
                                            mark: error.mark ?? document.root.range.start))
         }
         secrets.add(document)
-        var names: [String] = []
         for visit in WorkloadWalker.visit(document, defaultNamespace: cluster.settings.defaultNamespace) {
-            if case .workload(let workload) = visit, let template = workload.template,
-               let name = WorkloadWalker.bootstrapSecretName(of: template) { names.append(name) }
+            guard case .workload(let workload) = visit, let template = workload.template else { continue }
+            identityCounts["\(workload.namespace)/\(workload.kind)/\(workload.name)", default: 0] += 1
+            guard let name = WorkloadWalker.bootstrapSecretName(of: template) else { continue }
+            users.append(SecretUser(secret: name, document: document.index, offset: workload.object.node.range.start.offset,
+                                    namespace: workload.namespace, kind: workload.kind, name: workload.name))
         }
-        if !names.isEmpty { references.append((document.index, names)) }
+    }
+
+    /// For each Secret with a restore log, the workload it belongs to (by the offset where it starts): the one
+    /// whose identity gives the Secret's name, else the first naming it (renamed since). Other workloads naming
+    /// it are copies, which its log does not describe.
+    func secretOwners() -> [String: Int] {
+        var owners: [String: Int] = [:]
+        var byIdentity: Set<String> = []
+        var shared: Set<String> = []
+        for user in users where owners.updateValue(user.offset, forKey: user.secret) != nil { shared.insert(user.secret) }
+        owners = [:]
+        for user in users where secrets[user.secret]?.log != nil && !byIdentity.contains(user.secret) {
+            if owners[user.secret] == nil { owners[user.secret] = user.offset }
+            // Hashing identities is only needed to choose between several workloads.
+            if shared.contains(user.secret), gives(user, its: user.secret) {
+                owners[user.secret] = user.offset
+                byIdentity.insert(user.secret)
+            }
+        }
+        return owners
+    }
+
+    /// Whether `user`'s identity (or, when the stream repeats it, a numbered one) names the Secret `secret`.
+    private func gives(_ user: SecretUser, its secret: String) -> Bool {
+        let count = identityCounts["\(user.namespace)/\(user.kind)/\(user.name)"] ?? 1
+        for number in 0..<max(count, 1) {
+            let name = number == 0 ? user.name : "\(user.name)#\(number)"
+            let uuid = ProxyUUID.make(namespace: user.namespace, kind: user.kind, name: name)
+            if secret == OSMConstants.bootstrapSecretPrefix + uuid { return true }
+        }
+        return false
     }
 
     /// Secrets that stand before the workload using them and will be replaced (their workload can be undone):
     /// the second pass drops them when it meets them, before it knows the undo worked.
-    func secretsReplacedEarly(mode: Injector.Mode) -> Set<String> {
+    func secretsReplacedEarly(mode: Injector.Mode, owners: [String: Int]) -> Set<String> {
         var early: Set<String> = []
-        for reference in references {
-            let entries = reference.secrets.map { secrets[$0] }
+        var start = users.startIndex
+        while start < users.endIndex {
+            let document = users[start].document
+            let end = users[start...].firstIndex { $0.document != document } ?? users.endIndex
+            let group = users[start..<end]
+            start = end
+            let entries = group.map { user in owners[user.secret].map { $0 == user.offset } == false ? nil : secrets[user.secret] }
             let undoable = entries.allSatisfy { entry in
                 guard let entry else { return false }
                 return mode == .inject ? entry.log != nil : (entry.log != nil || entry.bootstrap != nil)
             }
             guard undoable else { continue }
-            for (name, entry) in zip(reference.secrets, entries) where (entry?.documentIndex ?? .max) < reference.document {
-                early.insert(name)
+            for (user, entry) in zip(group, entries) where (entry?.documentIndex ?? .max) < document {
+                early.insert(user.secret)
             }
         }
         return early

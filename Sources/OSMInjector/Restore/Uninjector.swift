@@ -6,7 +6,7 @@ enum Uninjector {
     static func undo(_ log: RestoreLog, root: ObjectView, editor: inout DocumentEditor) throws(InjectionError) {
         for entry in log.entries {
             // What the injection added and the user has removed since is already undone.
-            guard let target = root.descend(entry.path) else { continue }
+            guard let target = try root.descend(entry.path) else { continue }
             do throws(EditError) {
                 if let item = entry.item {
                     let items = target.node.items ?? []
