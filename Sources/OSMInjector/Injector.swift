@@ -56,12 +56,14 @@ public struct Injector: Sendable {
     /// empty; on an error the caller discards what it was given.
     public func runStreaming(_ source: [UInt8], parser: Parser = Parser(),
                              flush: ([UInt8]) -> Void) throws(YAMLError) -> Output {
+        // The second pass starts reading at once, on a thread of its own, while this one surveys.
+        let ahead = DocumentsAhead(source, parser: parser, filter: TreeNeeds.writePass)
         var survey = StreamSurvey(cluster: cluster)
         try parser.forEachDocument(in: source, filter: TreeNeeds.surveyPass(source)) { survey.add($0) }
         var pass = StreamPass(injector: self, survey: survey, source: source)
         var writer = StreamWriter()
         var documents = 0
-        try parser.forEachDocument(in: source, filter: TreeNeeds.writePass) { document in
+        try ahead.forEach { document in
             documents += 1
             pass.process(document, into: &writer)
             flush(writer.drain())

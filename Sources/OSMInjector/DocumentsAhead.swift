@@ -1,0 +1,77 @@
+import Foundation
+import LosslessYAML
+
+/// Parses a stream on a thread of its own, running ahead of the consumer by a bounded number of documents,
+/// so that reading the next documents overlaps with injecting into this one.
+final class DocumentsAhead: @unchecked Sendable {
+    // Every stored property below `condition` is read and written only with `condition` locked.
+    private let condition = NSCondition()
+    private var buffer: [Document] = []
+    private var head = 0
+    private var finished = false
+    private var failure: YAMLError?
+    private var cancelled = false
+    private let lookahead: Int
+
+    /// Starts parsing `source` at once.
+    init(_ source: [UInt8], parser: Parser, filter: DocumentFilter?, lookahead: Int = 64) {
+        self.lookahead = max(1, lookahead)
+        let thread = Thread { [self] in
+            var failed: YAMLError?
+            do throws(YAMLError) {
+                try parser.forEachDocument(in: source, filter: filter) { document in self.put(document) }
+            } catch {
+                failed = error
+            }
+            condition.lock()
+            finished = true
+            failure = failed
+            condition.broadcast()
+            condition.unlock()
+        }
+        // The builder keeps its own stack; libyaml needs little. The default for secondary threads is enough,
+        // but a generous stack costs nothing until it is touched.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    deinit {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Hands every document to `body` in order; throws the parse error after the documents before it.
+    func forEach(_ body: (Document) -> Void) throws(YAMLError) {
+        while let document = try next() { body(document) }
+    }
+
+    private func next() throws(YAMLError) -> Document? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == buffer.count, !finished { condition.wait() }
+        if head < buffer.count {
+            let document = buffer[head]
+            head += 1
+            if head == buffer.count {
+                buffer.removeAll(keepingCapacity: true)
+                head = 0
+            }
+            condition.broadcast()
+            return document
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    private func put(_ document: Document) {
+        condition.lock()
+        defer { condition.unlock() }
+        while buffer.count - head >= lookahead, !cancelled { condition.wait() }
+        // Once nobody consumes, the rest of the stream is parsed for nothing; keep nothing of it.
+        guard !cancelled else { return }
+        buffer.append(document)
+        condition.broadcast()
+    }
+}
