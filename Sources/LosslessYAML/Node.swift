@@ -32,7 +32,7 @@ public struct Pair: Sendable, Hashable {
 }
 
 /// What a node holds.
-public indirect enum NodeContent: Sendable, Hashable {
+public enum NodeContent: Sendable, Hashable {
     case scalar(Scalar)
     case mapping([Pair])
     case sequence([Node])

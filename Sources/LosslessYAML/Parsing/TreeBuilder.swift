@@ -26,7 +26,8 @@ struct TreeBuilder {
     private let filter: DocumentFilter?
     private var offsets: OffsetTranslator
     /// Set while the rest of a document the filter said no to is read without building nodes.
-    private var skip: SkipState?
+    private var skip = SkipState()
+    private var skipping = false
     /// Whether the current document is only partly built.
     private var partial = false
     /// Whether the current document, partly built, turned out to need its tree (a second `kind`).
@@ -75,7 +76,7 @@ struct TreeBuilder {
                                                         column: error.line == 0 ? base.column + error.column : error.column + 1))
             }
             let e = event.pointee
-            if skip != nil, try skipped(e) { continue }
+            if skipping, try skipped(e) { continue }
             switch e.type {
             case YAML_STREAM_START_EVENT:
                 break
@@ -155,52 +156,50 @@ struct TreeBuilder {
 
     /// Consumes `e` while the rest of a document is skipped; false for the event that closes the root mapping.
     private mutating func skipped(_ e: yaml_event_t) throws(YAMLError) -> Bool {
-        guard var state = skip else { return false }
         switch e.type {
         case YAML_SCALAR_EVENT:
             let scalar = e.data.scalar
-            if let anchor = string(scalar.anchor) { state.anchors.insert(anchor) }
-            if state.depth == 1 {
-                if state.expectsKey, scalar.length == 4, let value = scalar.value,
+            if let anchor = string(scalar.anchor) { skip.anchors.insert(anchor) }
+            if skip.depth == 1 {
+                if skip.expectsKey, scalar.length == 4, let value = scalar.value,
                    value[0] == 0x6B, value[1] == 0x69, value[2] == 0x6E, value[3] == 0x64 {  // "kind"
-                    state.sawKind = true
+                    skip.sawKind = true
                 }
-                if !state.expectsKey { state.lastEnd = mark(e.end_mark) }
-                state.expectsKey.toggle()
+                if !skip.expectsKey { skip.lastEnd = mark(e.end_mark) }
+                skip.expectsKey.toggle()
             }
         case YAML_ALIAS_EVENT:
             let name = string(e.data.alias.anchor) ?? ""
-            guard anchors[name] != nil || state.anchors.contains(name) else {
+            guard anchors[name] != nil || skip.anchors.contains(name) else {
                 throw YAMLError("alias *\(name) refers to no anchor defined before it", at: mark(e.start_mark))
             }
-            if state.depth == 1 {
-                if !state.expectsKey { state.lastEnd = mark(e.end_mark) }
-                state.expectsKey.toggle()
+            if skip.depth == 1 {
+                if !skip.expectsKey { skip.lastEnd = mark(e.end_mark) }
+                skip.expectsKey.toggle()
             }
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let anchor = e.type == YAML_MAPPING_START_EVENT ? e.data.mapping_start.anchor : e.data.sequence_start.anchor
-            if let anchor = string(anchor) { state.anchors.insert(anchor) }
+            if let anchor = string(anchor) { skip.anchors.insert(anchor) }
             // The same limit as `push`, counting the levels not built.
-            guard stack.count + state.depth - 1 < limits.maxDepth else {
+            guard stack.count + skip.depth - 1 < limits.maxDepth else {
                 throw YAMLError("nesting is deeper than the limit of \(limits.maxDepth) levels", at: mark(e.start_mark))
             }
-            state.depth += 1
+            skip.depth += 1
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            state.depth -= 1
-            if state.depth == 0 {
-                stack.last?.skippedEnd = state.lastEnd
-                rebuild = state.sawKind
-                skip = nil
+            skip.depth -= 1
+            if skip.depth == 0 {
+                stack.last?.skippedEnd = skip.lastEnd
+                rebuild = skip.sawKind
+                skipping = false
                 return false
             }
-            if state.depth == 1 {
-                if !state.expectsKey { state.lastEnd = mark(e.end_mark) }
-                state.expectsKey.toggle()
+            if skip.depth == 1 {
+                if !skip.expectsKey { skip.lastEnd = mark(e.end_mark) }
+                skip.expectsKey.toggle()
             }
         default:
             break
         }
-        skip = state
         return true
     }
 
@@ -236,6 +235,7 @@ struct TreeBuilder {
                 top.key = nil
                 if stack.count == 1, let filter, filter.skipsRest(key: key, value: node) {
                     skip = SkipState()
+                    skipping = true
                     partial = true
                 }
             } else {

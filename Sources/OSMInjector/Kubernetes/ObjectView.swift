@@ -7,13 +7,36 @@ public struct ObjectView: Sendable {
     public let node: Node
     /// The document the node belongs to.
     public let document: Document
-    /// Where the node sits, as Kubernetes names fields (`spec.template.spec.containers[0]`).
-    public let path: String
+    /// Where the node sits, as Kubernetes names fields (`spec.template.spec.containers[0]`); made when asked
+    /// for, since most views are read and dropped without ever naming themselves.
+    public var path: String {
+        switch step {
+        case .none: return parentPath
+        case .key(let key): return parentPath.isEmpty ? key : parentPath + "." + key
+        case .index(let index): return parentPath + "[" + String(index) + "]"
+        }
+    }
+
+    /// The path of the parent view, or the whole path when `step` is `.none`.
+    private let parentPath: String
+    private let step: Step
+
+    /// The last step of a path.
+    private enum Step: Sendable {
+        case none
+        case key(String)
+        case index(Int)
+    }
 
     public init(node: Node, document: Document, path: String) {
+        self.init(node: node, document: document, parentPath: path, step: .none)
+    }
+
+    private init(node: Node, document: Document, parentPath: String, step: Step) {
         self.node = document.resolve(node)
         self.document = document
-        self.path = path
+        self.parentPath = parentPath
+        self.step = step
     }
 
     /// The view of the document's root.
@@ -32,7 +55,7 @@ public struct ObjectView: Sendable {
             throw InjectionError("\(name) must be a mapping", at: node.range.start)
         }
         guard let found = node.pair(key) else { return nil }
-        let child = ObjectView(node: found.value, document: document, path: path.isEmpty ? key : "\(path).\(key)")
+        let child = ObjectView(node: found.value, document: document, parentPath: path, step: .key(key))
         return child.isNull ? nil : child
     }
 
@@ -52,7 +75,8 @@ public struct ObjectView: Sendable {
     /// The items of this node, which must be a sequence.
     public func items() throws(InjectionError) -> [ObjectView] {
         guard let items = node.items else { throw InjectionError("\(name) must be a list", at: node.range.start) }
-        return items.enumerated().map { ObjectView(node: $0.element, document: document, path: "\(path)[\($0.offset)]") }
+        let path = self.path
+        return items.enumerated().map { ObjectView(node: $0.element, document: document, parentPath: path, step: .index($0.offset)) }
     }
 
     /// The string under `key`; a value YAML reads as a number, boolean or other non-string is an error.
