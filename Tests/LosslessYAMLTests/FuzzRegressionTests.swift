@@ -266,8 +266,9 @@ import Testing
     }
 
     /// A block sequence with an anchor or a tag on its key's line (`a: &x` / `a: !!seq`) grows at its dashes'
-    /// column, not at the anchor's; and its first item is removed from its dash, not from the anchor.
-    @Test(.disabled("bug: DocumentEditor.append indents the new item like the sequence node's start, which is its anchor or tag on the key's line (\"a: &x\"), so the item lands deep inside the last one; removeItem(at: 0) starts at the anchor"))
+    /// column, not at the anchor's; its first item is removed from its dash, not from the anchor; and emptied,
+    /// it keeps the anchor before its `[]`.
+    @Test
     func appendToAnchoredOrTaggedBlockSequence() throws {
         for text in ["a: &x\n- p\nb: 1\n", "a: !!seq\n  - p\nb: 1\n"] {
             let out = try edited(text) { e, root in
@@ -283,6 +284,10 @@ import Testing
         let document = try #require(try? parse(removed).documents.first, "\(removed.debugDescription)")
         #expect(document.root["a"]?.anchor == "x", "\(removed.debugDescription)")
         #expect(try ValueConverter(document: document).value(of: document.root) == .map([("a", .sequence([.string("q")]))]))
+        let emptied = try edited("a: &x\n- p\nb: 1\n") { e, root in
+            try e.removeItem(at: 0, from: try #require(root["a"]))
+        }
+        #expect(emptied == "a: &x []\nb: 1\n")
     }
 
     /// Emptying a block collection writes `{}` or `[]` after its key's colon, and must look past comment lines

@@ -48,14 +48,7 @@ enum KnownBugs {
             if hashAt(old.range.end.offset, in: source) { return true }
             // FuzzRegressionTests.replacingEmptyNodeNotAfterColon (a flow entry without a value: `{a}`)
             if old.range.bytes.isEmpty, !colonBefore(old.range.start.offset, in: source) { return true }
-        case .append:
-            // FuzzRegressionTests.appendToAnchoredOrTaggedBlockSequence
-            if edit.target.collectionStyle == .block, edit.target.anchor != nil || edit.target.tag != nil { return true }
         case .removeItem(let index):
-            // FuzzRegressionTests.appendToAnchoredOrTaggedBlockSequence (the first dash is taken to be the anchor)
-            if index == 0, edit.target.collectionStyle == .block, edit.target.anchor != nil || edit.target.tag != nil {
-                return true
-            }
             // FuzzRegressionTests.removingFirstItemOfCompactNestedSequence
             if index == 0, edit.target.collectionStyle == .block, (edit.target.items?.count ?? 0) > 1,
                !onlyBlanksBefore(edit.target.range.start.offset, in: source) {

@@ -120,7 +120,7 @@ public struct DocumentEditor: Sendable {
         if pairs.count == 1 {
             // The mapping becomes empty: `{}` right after its parent's colon (or dash), never at a column
             // where it would read as a sibling.
-            let start = emptyValueStart(before: keyStart) ?? keyStart
+            let start = emptyValueStart(of: mapping, before: keyStart) ?? keyStart
             add(start..<end, (start == keyStart ? "" : " ") + "{}" + layout.lineBreak, target: mapping)
         } else if SourceText.onlyIndentBefore(keyStart, in: source) {
             add(SourceText.lineStart(of: keyStart, in: source)..<end, "", target: mapping)
@@ -143,9 +143,13 @@ public struct DocumentEditor: Sendable {
                                       lastItemEnd: items.last?.range.end, closer: UInt8(ascii: "]"))
         }
         guard let first = items.first else { throw EditError("empty block sequence", at: sequence.range.start) }
-        let dashIndent = SourceText.column(of: sequence.range.start.offset, in: source)
+        // The first dash, not the node's start: an anchor or a tag may stand on the key's line.
+        guard let dash = NodeSyntax.dash(ofItem: 0, in: sequence, source: source) else {
+            throw EditError("cannot find the first dash of this sequence", at: sequence.range.start)
+        }
+        let dashIndent = SourceText.column(of: dash, in: source)
         var offset = 2
-        if first.range.start.line == sequence.range.start.line {
+        if SourceText.lineStart(of: first.range.start.offset, in: source) <= dash {
             offset = max(2, SourceText.column(of: first.range.start.offset, in: source) - dashIndent)
         }
         let (at, _) = SourceText.nextLineStart(after: sequence.range.end.offset, in: source)
@@ -171,10 +175,12 @@ public struct DocumentEditor: Sendable {
             add(range, "", target: sequence)
             return
         }
-        let dash = index == 0 ? sequence.range.start.offset : dashOffset(before: item.range.start.offset)
+        guard let dash = NodeSyntax.dash(ofItem: index, in: sequence, source: source) else {
+            throw EditError("cannot find the dash of item \(index)", at: item.range.start)
+        }
         let (end, _) = SourceText.nextLineStart(after: item.range.end.offset, in: source)
         if items.count == 1 {
-            let start = emptyValueStart(before: dash) ?? dash
+            let start = emptyValueStart(of: sequence, before: dash) ?? dash
             add(start..<end, (start == dash ? "" : " ") + "[]" + layout.lineBreak, target: sequence)
         } else {
             add(SourceText.lineStart(of: dash, in: source)..<end, "", target: sequence)
@@ -302,9 +308,11 @@ public struct DocumentEditor: Sendable {
         return FlowRenderer(json: json, indentStep: nil, lineBreak: layout.lineBreak)
     }
 
-    /// The offset just past the colon or dash that introduces the value starting at `offset` (blanks and line
-    /// breaks between them), or nil.
-    private func emptyValueStart(before offset: Int) -> Int? {
+    /// Where `{}` or `[]` goes when `collection` (its first entry at `offset`) becomes empty: just past its
+    /// anchor and tag, or past the colon that introduces it (blanks and line breaks between them), or nil.
+    private func emptyValueStart(of collection: Node, before offset: Int) -> Int? {
+        let afterProperties = NodeSyntax.afterProperties(of: collection, in: source)
+        if afterProperties > collection.range.start.offset { return afterProperties }
         var i = offset
         while i > 0, [0x20, 0x0A, 0x0D, 0x09].contains(source[i - 1]) { i -= 1 }
         guard i > 0, source[i - 1] == UInt8(ascii: ":") else { return nil }
@@ -319,15 +327,6 @@ public struct DocumentEditor: Sendable {
         var i = offset
         while i < source.count, source[i] == 0x20 || source[i] == 0x09 || source[i] == 0x0A || source[i] == 0x0D { i += 1 }
         return i < source.count && source[i] == UInt8(ascii: ",") ? i + 1 : offset
-    }
-
-    private func dashOffset(before offset: Int) -> Int {
-        var i = offset
-        while i > 0 {
-            i -= 1
-            if source[i] == UInt8(ascii: "-") { return i }
-        }
-        return offset
     }
 
     private func spaces(_ n: Int) -> String { String(repeating: " ", count: n) }
