@@ -38,14 +38,10 @@ enum KnownBugs {
         }
         switch edit.operation {
         case .replace:
-            // FuzzRegressionTests.replacedScalarRightBeforeAComment: `"x"# c`, which libyaml reads as a comment.
-            if hashAt(edit.target.range.end.offset, in: source) { return true }
             // FuzzRegressionTests.replacingEmptyNodeNotAfterColon (an empty root, the value of a `? key`)
             if edit.target.range.bytes.isEmpty, !colonBefore(edit.target.range.start.offset, in: source) { return true }
         case .set(let name, _):
             guard let old = edit.target.pair(name)?.value else { return false }
-            // FuzzRegressionTests.replacedScalarRightBeforeAComment
-            if hashAt(old.range.end.offset, in: source) { return true }
             // FuzzRegressionTests.replacingEmptyNodeNotAfterColon (a flow entry without a value: `{a}`)
             if old.range.bytes.isEmpty, !colonBefore(old.range.start.offset, in: source) { return true }
         case .removeItem(let index):
@@ -151,11 +147,6 @@ enum KnownBugs {
             i = start
         }
         return false
-    }
-
-    /// Whether a `#` stands at `offset`.
-    private static func hashAt(_ offset: Int, in source: [UInt8]) -> Bool {
-        offset >= 0 && offset < source.count && source[offset] == UInt8(ascii: "#")
     }
 
     /// Whether a colon stands right before `offset`.

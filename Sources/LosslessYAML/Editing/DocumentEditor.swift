@@ -270,6 +270,10 @@ public struct DocumentEditor: Sendable {
         if range.isEmpty, range.lowerBound > 0, source[range.lowerBound - 1] == UInt8(ascii: ":") {
             text = " " + text
         }
+        if range.upperBound < source.count, source[range.upperBound] == UInt8(ascii: "#") {
+            // libyaml takes `#` right after a quoted scalar for a comment; after a plain one it needs a blank.
+            text += " "
+        }
         if let style = node.scalar?.style, style == .literal || style == .folded,
            range.upperBound > 0, source[range.upperBound - 1] == 0x0A {
             // A block scalar's range ends with its line break, which an inline value must keep.
