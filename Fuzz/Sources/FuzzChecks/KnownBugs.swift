@@ -37,13 +37,6 @@ enum KnownBugs {
             }
         }
         switch edit.operation {
-        case .replace:
-            // FuzzRegressionTests.replacingEmptyNodeNotAfterColon (an empty root, the value of a `? key`)
-            if edit.target.range.bytes.isEmpty, !colonBefore(edit.target.range.start.offset, in: source) { return true }
-        case .set(let name, _):
-            guard let old = edit.target.pair(name)?.value else { return false }
-            // FuzzRegressionTests.replacingEmptyNodeNotAfterColon (a flow entry without a value: `{a}`)
-            if old.range.bytes.isEmpty, !colonBefore(old.range.start.offset, in: source) { return true }
         case .removeItem(let index):
             // FuzzRegressionTests.removingFirstItemOfCompactNestedSequence
             if index == 0, edit.target.collectionStyle == .block, (edit.target.items?.count ?? 0) > 1,
@@ -147,11 +140,6 @@ enum KnownBugs {
             i = start
         }
         return false
-    }
-
-    /// Whether a colon stands right before `offset`.
-    private static func colonBefore(_ offset: Int, in source: [UInt8]) -> Bool {
-        offset > 0 && offset <= source.count && source[offset - 1] == UInt8(ascii: ":")
     }
 
     /// Whether the explicit key indicator `?` (and blanks) stands before `offset`.

@@ -36,7 +36,7 @@ public struct DocumentEditor: Sendable {
             return try insert(key, value, into: mapping)
         }
         if let text = inlineText(value), pair.value.collectionStyle == nil || pair.value.collectionStyle == .flow {
-            replaceInline(pair.value, with: text, keepingQuotesFor: value)
+            try replaceInline(pair.value, with: text, keepingQuotesFor: value)
         } else {
             try replacePair(key, in: mapping, withKey: key, value: value)
         }
@@ -194,7 +194,7 @@ public struct DocumentEditor: Sendable {
         guard node.collectionStyle != .block, let text = inlineText(value) else {
             throw EditError("a block value cannot be replaced in place", at: node.range.start)
         }
-        replaceInline(node, with: text, keepingQuotesFor: value)
+        try replaceInline(node, with: text, keepingQuotesFor: value)
     }
 
     // MARK: Output
@@ -241,7 +241,7 @@ public struct DocumentEditor: Sendable {
         return splices.filter { !($0.text.isEmpty && !$0.range.isEmpty) } + merged
     }
 
-    private mutating func add(_ range: Range<Int>, _ text: String, target: Node, startsLine: Bool = false) {
+    mutating func add(_ range: Range<Int>, _ text: String, target: Node, startsLine: Bool = false) {
         splices.append(Splice(range: range, text: text, targetStart: target.range.start.offset, sequence: splices.count,
                               startsLine: startsLine))
     }
@@ -252,7 +252,7 @@ public struct DocumentEditor: Sendable {
     }
 
     /// Splices an inline value over `node`, keeping single or double quotes when the old scalar had them.
-    private mutating func replaceInline(_ node: Node, with text: String, keepingQuotesFor value: YAMLValue) {
+    private mutating func replaceInline(_ node: Node, with text: String, keepingQuotesFor value: YAMLValue) throws(EditError) {
         var text = text
         if case .string(let s) = value, let old = node.scalar, !layout.isJSON {
             switch old.style {
@@ -267,9 +267,7 @@ public struct DocumentEditor: Sendable {
             text = layout.isJSON ? JSONString.quote(s) : Quoting.doubleQuoted(s)
         }
         let range = node.range.bytes
-        if range.isEmpty, range.lowerBound > 0, source[range.lowerBound - 1] == UInt8(ascii: ":") {
-            text = " " + text
-        }
+        if range.isEmpty { return try replaceEmpty(node, with: text) }
         if range.upperBound < source.count, source[range.upperBound] == UInt8(ascii: "#") {
             // libyaml takes `#` right after a quoted scalar for a comment; after a plain one it needs a blank.
             text += " "

@@ -1,0 +1,79 @@
+/// Writing a value where an empty node stands: libyaml puts an empty node right after the indicator before
+/// it, or at the next token, so the value needs the blank, colon or line that the empty node did without.
+extension DocumentEditor {
+    /// Puts `text` in the place of the empty node `node`.
+    mutating func replaceEmpty(_ node: Node, with text: String) throws(EditError) {
+        let at = node.range.start.offset
+        if let (mapping, pair) = NodeSyntax.owner(of: node, in: document.root) {
+            let keyEnd = pair.key.range.end.offset
+            let next = NodeSyntax.skippingBlanksAndComments(from: keyEnd, in: source)
+            if next >= source.count || source[next] != UInt8(ascii: ":") {
+                // A key without a colon: a flow entry (`{a}`) or an explicit key (`? a`) without a value.
+                if mapping.collectionStyle == .flow {
+                    add(keyEnd..<keyEnd, ": " + text, target: node)
+                    return
+                }
+                guard let question = NodeSyntax.explicitKeyIndicator(before: pair.key.range.start.offset, in: source) else {
+                    throw EditError("cannot find where the value of this key goes", at: pair.key.range.start)
+                }
+                let line = SourceText.nextLineStart(after: keyEnd, in: source).offset
+                let indent = String(repeating: " ", count: SourceText.column(of: question, in: source))
+                add(line..<line, indent + ": " + text + layout.lineBreak, target: node, startsLine: true)
+                return
+            }
+        }
+        if NodeSyntax.commentBefore(at, in: source) {
+            // The empty root of a document that ends in a comment without a line break.
+            add(at..<at, text, target: node, startsLine: true)
+            return
+        }
+        let blankBefore = at == 0 || [0x20, 0x09, 0x0A, 0x0D].contains(source[at - 1])
+        add(at..<at, (blankBefore ? "" : " ") + text, target: node)
+    }
+}
+
+extension NodeSyntax {
+    /// The mapping and the pair whose value is `node`, searched from `root`; nil for a root or an item.
+    static func owner(of node: Node, in root: Node) -> (mapping: Node, pair: Pair)? {
+        let offset = node.range.start.offset
+        var stack = [root]
+        while let current = stack.popLast() {
+            if let pairs = current.pairs {
+                for pair in pairs {
+                    if pair.value.range == node.range, pair.value.content == node.content { return (current, pair) }
+                    if contains(pair.key, offset) { stack.append(pair.key) }
+                    if contains(pair.value, offset) { stack.append(pair.value) }
+                }
+            } else if let items = current.items {
+                for item in items where contains(item, offset) { stack.append(item) }
+            }
+        }
+        return nil
+    }
+
+    /// The offset of the `?` that makes the key starting at `offset` explicit, or nil.
+    static func explicitKeyIndicator(before offset: Int, in source: [UInt8]) -> Int? {
+        var i = min(offset, source.count)
+        while i > 0, [0x20, 0x09, 0x0A, 0x0D].contains(source[i - 1]) { i -= 1 }
+        return i > 0 && source[i - 1] == UInt8(ascii: "?") ? i - 1 : nil
+    }
+
+    /// Whether a comment stands on the line of `offset` before it (a `#` at the line's start or after a
+    /// blank); meant for offsets where only indicators and comments can precede on the line.
+    static func commentBefore(_ offset: Int, in source: [UInt8]) -> Bool {
+        var i = SourceText.lineStart(of: offset, in: source)
+        let end = min(offset, source.count)
+        var previousIsBlank = true
+        while i < end {
+            if source[i] == UInt8(ascii: "#"), previousIsBlank { return true }
+            previousIsBlank = source[i] == 0x20 || source[i] == 0x09
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether `node`'s range holds `offset`, its end included (an empty node may stand right at it).
+    private static func contains(_ node: Node, _ offset: Int) -> Bool {
+        node.collectionStyle != nil && node.range.start.offset <= offset && offset <= node.range.end.offset
+    }
+}
