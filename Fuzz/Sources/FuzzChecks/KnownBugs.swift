@@ -27,15 +27,6 @@ enum KnownBugs {
            !(edit.target.range.start.offset < source.count && source[edit.target.range.start.offset] == UInt8(ascii: "{")) {
             return true
         }
-        // FuzzRegressionTests.emptyingACollectionAfterAComment: the last entry of a block collection removed when a
-        // comment line stands before it.
-        if edit.target.collectionStyle == .block, (edit.target.pairs?.count ?? edit.target.items?.count ?? 0) == 1,
-           commentBefore(edit.target.range.start.offset, in: source) {
-            switch edit.operation {
-            case .removePair, .removeItem: return true
-            default: break
-            }
-        }
         switch edit.operation {
         case .removeItem(let index):
             // FuzzRegressionTests.removingFirstItemOfCompactNestedSequence
@@ -126,20 +117,6 @@ enum KnownBugs {
     /// A literal or folded scalar.
     private static func isBlockScalar(_ node: Node) -> Bool {
         node.scalar?.style == .literal || node.scalar?.style == .folded
-    }
-
-    /// Whether the last line before the one holding `offset` that is not blank holds a `#`.
-    private static func commentBefore(_ offset: Int, in source: [UInt8]) -> Bool {
-        var i = min(offset, source.count)
-        while i > 0, source[i - 1] != 0x0A { i -= 1 }
-        while i > 0 {
-            var start = i - 1
-            while start > 0, source[start - 1] != 0x0A { start -= 1 }
-            let line = source[start..<(i - 1)]
-            if line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) { return line.contains(UInt8(ascii: "#")) }
-            i = start
-        }
-        return false
     }
 
     /// Whether the explicit key indicator `?` (and blanks) stands before `offset`.

@@ -118,10 +118,7 @@ public struct DocumentEditor: Sendable {
         let (end, _) = SourceText.nextLineStart(after: pair.value.range.end.offset, in: source)
         let keyStart = pair.key.range.start.offset
         if pairs.count == 1 {
-            // The mapping becomes empty: `{}` right after its parent's colon (or dash), never at a column
-            // where it would read as a sibling.
-            let start = emptyValueStart(of: mapping, before: keyStart) ?? keyStart
-            add(start..<end, (start == keyStart ? "" : " ") + "{}" + layout.lineBreak, target: mapping)
+            empty(mapping, firstEntry: keyStart, end: end, with: "{}")
         } else if SourceText.onlyIndentBefore(keyStart, in: source) {
             add(SourceText.lineStart(of: keyStart, in: source)..<end, "", target: mapping)
         } else if index + 1 < pairs.count {
@@ -180,8 +177,7 @@ public struct DocumentEditor: Sendable {
         }
         let (end, _) = SourceText.nextLineStart(after: item.range.end.offset, in: source)
         if items.count == 1 {
-            let start = emptyValueStart(of: sequence, before: dash) ?? dash
-            add(start..<end, (start == dash ? "" : " ") + "[]" + layout.lineBreak, target: sequence)
+            empty(sequence, firstEntry: dash, end: end, with: "[]")
         } else {
             add(SourceText.lineStart(of: dash, in: source)..<end, "", target: sequence)
         }
@@ -308,20 +304,6 @@ public struct DocumentEditor: Sendable {
         var json = layout.isJSON
         if !json, let firstKey = collection.pairs?.first?.key.scalar { json = firstKey.style == .doubleQuoted }
         return FlowRenderer(json: json, indentStep: nil, lineBreak: layout.lineBreak)
-    }
-
-    /// Where `{}` or `[]` goes when `collection` (its first entry at `offset`) becomes empty: just past its
-    /// anchor and tag, or past the colon that introduces it (blanks and line breaks between them), or nil.
-    private func emptyValueStart(of collection: Node, before offset: Int) -> Int? {
-        let afterProperties = NodeSyntax.afterProperties(of: collection, in: source)
-        if afterProperties > collection.range.start.offset { return afterProperties }
-        var i = offset
-        while i > 0, [0x20, 0x0A, 0x0D, 0x09].contains(source[i - 1]) { i -= 1 }
-        guard i > 0, source[i - 1] == UInt8(ascii: ":") else { return nil }
-        // A colon that ends a comment line is no key's colon.
-        let lineStart = SourceText.lineStart(of: i - 1, in: source)
-        if source[lineStart..<(i - 1)].contains(UInt8(ascii: "#")) { return nil }
-        return i
     }
 
     /// `offset`, or just past a comma that follows it (blanks between), for the only entry of a flow collection.

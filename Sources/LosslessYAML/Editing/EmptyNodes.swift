@@ -1,5 +1,6 @@
-/// Writing a value where an empty node stands: libyaml puts an empty node right after the indicator before
-/// it, or at the next token, so the value needs the blank, colon or line that the empty node did without.
+/// Writing a value where an empty node stands (libyaml puts one right after the token before it, or at the
+/// next token, so the value needs the blank, colon or line that the empty node did without), and emptying a
+/// block collection.
 extension DocumentEditor {
     /// Puts `text` in the place of the empty node `node`.
     mutating func replaceEmpty(_ node: Node, with text: String) throws(EditError) {
@@ -29,6 +30,35 @@ extension DocumentEditor {
         }
         let blankBefore = at == 0 || [0x20, 0x09, 0x0A, 0x0D].contains(source[at - 1])
         add(at..<at, (blankBefore ? "" : " ") + text, target: node)
+    }
+}
+
+extension DocumentEditor {
+    /// Replaces the only entry of the block collection `collection` (from `firstEntry` to `end`) with `{}` or
+    /// `[]`, right after its properties or its key's colon, never at a column where it would read as a
+    /// sibling; comments between the colon and the entry stay.
+    mutating func empty(_ collection: Node, firstEntry: Int, end: Int, with text: String) {
+        guard let start = emptyValueStart(of: collection) else {
+            add(firstEntry..<end, text + layout.lineBreak, target: collection)
+            return
+        }
+        if source[start..<firstEntry].contains(UInt8(ascii: "#")) {
+            add(start..<start, " " + text, target: collection)
+            add(SourceText.lineStart(of: firstEntry, in: source)..<end, "", target: collection)
+        } else {
+            add(start..<end, " " + text + layout.lineBreak, target: collection)
+        }
+    }
+
+    /// The offset just past `collection`'s anchor and tag, or past the colon of the key it is the value of;
+    /// nil for a root or a sequence item.
+    private func emptyValueStart(of collection: Node) -> Int? {
+        let afterProperties = NodeSyntax.afterProperties(of: collection, in: source)
+        if afterProperties > collection.range.start.offset { return afterProperties }
+        guard let (_, pair) = NodeSyntax.owner(of: collection, in: document.root) else { return nil }
+        let colon = NodeSyntax.skippingBlanksAndComments(from: pair.key.range.end.offset, in: source)
+        guard colon < collection.range.start.offset, source[colon] == UInt8(ascii: ":") else { return nil }
+        return colon + 1
     }
 }
 
