@@ -169,7 +169,7 @@ import Testing
 
     /// Removing the first item of a sequence that starts on its parent item's line (`- - a`) removes only
     /// that item, not the parent's dash with it.
-    @Test(.disabled("bug: DocumentEditor.removeItem(at: 0) of a compact nested sequence (\"- - a\") removes the whole line, the outer dash included, so [[a, b]] becomes [b]"))
+    @Test
     func removingFirstItemOfCompactNestedSequence() throws {
         let out = try edited("- - a\n  - b\n- c\n") { e, root in
             try e.removeItem(at: 0, from: try #require(root.items?.first))

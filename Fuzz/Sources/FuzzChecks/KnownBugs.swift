@@ -27,16 +27,6 @@ enum KnownBugs {
            !(edit.target.range.start.offset < source.count && source[edit.target.range.start.offset] == UInt8(ascii: "{")) {
             return true
         }
-        switch edit.operation {
-        case .removeItem(let index):
-            // FuzzRegressionTests.removingFirstItemOfCompactNestedSequence
-            if index == 0, edit.target.collectionStyle == .block, (edit.target.items?.count ?? 0) > 1,
-               !onlyBlanksBefore(edit.target.range.start.offset, in: source) {
-                return true
-            }
-        default:
-            break
-        }
         return false
     }
 
@@ -124,15 +114,5 @@ enum KnownBugs {
         var i = min(offset, source.count)
         while i > 0, source[i - 1] == 0x20 || source[i - 1] == 0x09 { i -= 1 }
         return i > 0 && source[i - 1] == UInt8(ascii: "?")
-    }
-
-    /// Whether only spaces stand between the start of the line and `offset`.
-    private static func onlyBlanksBefore(_ offset: Int, in source: [UInt8]) -> Bool {
-        var i = min(offset, source.count)
-        while i > 0, source[i - 1] != 0x0A {
-            if source[i - 1] != 0x20 { return false }
-            i -= 1
-        }
-        return true
     }
 }

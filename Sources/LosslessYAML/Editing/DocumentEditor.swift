@@ -178,6 +178,10 @@ public struct DocumentEditor: Sendable {
         let (end, _) = SourceText.nextLineStart(after: item.range.end.offset, in: source)
         if items.count == 1 {
             empty(sequence, firstEntry: dash, end: end, with: "[]")
+        } else if !SourceText.onlyIndentBefore(dash, in: source),
+                  let next = NodeSyntax.dash(ofItem: index + 1, in: sequence, source: source) {
+            // The first dash shares its line with the parent's (`- - a`): pull the next item up.
+            add(dash..<next, "", target: sequence)
         } else {
             add(SourceText.lineStart(of: dash, in: source)..<end, "", target: sequence)
         }
