@@ -1,6 +1,13 @@
 /// Writes `YAMLValue`s as block-style YAML text at a given indentation, following a document's `Layout`.
 struct BlockRenderer {
     let layout: Layout
+    /// What the line after the rendered text holds: a literal block would take a comment line, or (kept
+    /// with `|+`) blank lines, into its value, so strings go double-quoted there instead.
+    var nextLine: NextLine = .other
+
+    enum NextLine {
+        case comment, blank, other
+    }
 
     /// `key: value` as text; the first line carries no indentation (the caller places it), later lines do.
     /// The text ends without a final line break.
@@ -21,7 +28,8 @@ struct BlockRenderer {
     func inline(_ value: YAMLValue) -> String? {
         switch value {
         case .string(let s):
-            if s.contains("\n"), LiteralBlock.text(s, indent: 0, lineBreak: "\n") != nil { return nil }
+            if s.contains("\n"), nextLine != .comment, nextLine != .blank || !s.hasSuffix("\n\n"),
+               LiteralBlock.text(s, indent: 0, lineBreak: "\n") != nil { return nil }
             return ScalarText.render(s)
         case .int(let i): return String(i)
         case .bool(let b): return b ? "true" : "false"

@@ -4,7 +4,7 @@ public struct DocumentEditor: Sendable {
     public let source: [UInt8]
     public let document: Document
     public var layout: Layout
-    private var splices: [Splice] = []
+    var splices: [Splice] = []
 
     /// A replacement of a byte range; an empty range is an insertion.
     struct Splice: Sendable {
@@ -52,8 +52,9 @@ public struct DocumentEditor: Sendable {
         }
         guard let first = pairs.first else { throw EditError("empty block mapping", at: mapping.range.start) }
         let indent = SourceText.column(of: first.key.range.start.offset, in: source)
-        let (at, _) = SourceText.nextLineStart(after: mapping.range.end.offset, in: source)
-        let body = spaces(indent) + BlockRenderer(layout: layout).pair(key, value, indent: indent)
+        let (at, atEnd) = SourceText.nextLineStart(after: mapping.range.end.offset, in: source)
+        if atEnd { keepBlockScalarAtEnd(of: mapping) }
+        let body = spaces(indent) + blockRenderer(before: at).pair(key, value, indent: indent)
         add(at..<at, body + layout.lineBreak, target: mapping, startsLine: true)
     }
 
@@ -64,12 +65,16 @@ public struct DocumentEditor: Sendable {
             throw EditError("no key \"\(key)\"", at: mapping.range.start)
         }
         let indent = SourceText.column(of: pair.key.range.start.offset, in: source)
-        let text: String
+        var text: String
         if mapping.collectionStyle == .flow {
             text = flowRenderer(for: mapping).pair(newKey, value, indent: indent)
         } else {
             let endsWithBreak = region.upperBound > 0 && source[region.upperBound - 1] == 0x0A
-            text = BlockRenderer(layout: layout).pair(newKey, value, indent: indent) + (endsWithBreak ? layout.lineBreak : "")
+            text = blockRenderer(before: region.upperBound).pair(newKey, value, indent: indent)
+            // At the end of a last line without a break, a multi-line value still ends its line: it may end in a
+            // literal block, whose value the final break belongs to.
+            let multiline = text.utf8.contains(0x0A)
+            text += endsWithBreak || multiline ? layout.lineBreak : ""
         }
         add(region, text, target: mapping)
     }
@@ -149,8 +154,9 @@ public struct DocumentEditor: Sendable {
         if SourceText.lineStart(of: first.range.start.offset, in: source) <= dash {
             offset = max(2, SourceText.column(of: first.range.start.offset, in: source) - dashIndent)
         }
-        let (at, _) = SourceText.nextLineStart(after: sequence.range.end.offset, in: source)
-        let body = spaces(dashIndent) + BlockRenderer(layout: layout).item(value, dashIndent: dashIndent, contentOffset: offset)
+        let (at, atEnd) = SourceText.nextLineStart(after: sequence.range.end.offset, in: source)
+        if atEnd { keepBlockScalarAtEnd(of: sequence) }
+        let body = spaces(dashIndent) + blockRenderer(before: at).item(value, dashIndent: dashIndent, contentOffset: offset)
         add(at..<at, body + layout.lineBreak, target: sequence, startsLine: true)
     }
 
