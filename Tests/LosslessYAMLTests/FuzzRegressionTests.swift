@@ -231,7 +231,7 @@ import Testing
 
     /// A single-pair mapping written without braces in a flow sequence (`[a: b]`) has no `}` to insert
     /// before: adding a key must write the braces, or be refused, not go into a neighbour.
-    @Test(.disabled("bug: DocumentEditor.insert into a brace-less single-pair flow mapping ([a: {x: 1}]) looks for its closing brace and inserts into the neighbouring mapping"))
+    @Test
     func editsInSinglePairFlowMappings() throws {
         let text = "s: [a: {x: 1}]\n"
         let stream = try parse(text)

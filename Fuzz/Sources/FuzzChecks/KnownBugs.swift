@@ -5,12 +5,7 @@ import LosslessYAML
 enum KnownBugs {
     /// Whether `edit` (on the node of `site`) would hit a known bug.
     static func hits(_ edit: PlannedEdit, site: ModelSite, source: [UInt8]) -> Bool {
-        // FuzzRegressionTests.editsInSinglePairFlowMappings: a flow mapping without braces (`[a: b]`).
-        if edit.target.pairs != nil, edit.target.collectionStyle == .flow,
-           !(edit.target.range.start.offset < source.count && source[edit.target.range.start.offset] == UInt8(ascii: "{")) {
-            return true
-        }
-        return false
+        false
     }
 
     /// A mapping entry written with an explicit key (`? key`) anywhere in `document`: the editor gets the ranges

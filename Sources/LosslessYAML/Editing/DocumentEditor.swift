@@ -16,6 +16,8 @@ public struct DocumentEditor: Sendable {
         /// The text must start a line: a line break goes first when the output so far does not end with one
         /// (an insertion after a last line without a break).
         var startsLine = false
+        /// The `}` that closes a single-pair flow mapping written without braces; later entries go before it.
+        var closesBraces = false
     }
 
     public init(source: [UInt8], document: Document) {
@@ -45,6 +47,9 @@ public struct DocumentEditor: Sendable {
     /// Adds `key: value` after the last entry of `mapping`.
     public mutating func insert(_ key: String, _ value: YAMLValue, into mapping: Node) throws(EditError) {
         guard let pairs = mapping.pairs else { throw EditError("not a mapping", at: mapping.range.start) }
+        if isBraceless(mapping) {
+            return insertIntoBraceless(flowRenderer(for: mapping).pair(key, value, indent: 0), mapping: mapping)
+        }
         if mapping.collectionStyle == .flow {
             return try insertIntoFlow(text: { flow, indent in flow.pair(key, value, indent: indent) },
                                       collection: mapping, firstItemStart: pairs.first?.key.range.start,
@@ -107,6 +112,11 @@ public struct DocumentEditor: Sendable {
             throw EditError("no key \"\(key)\"", at: mapping.range.start)
         }
         let pair = pairs[index]
+        if isBraceless(mapping) {
+            // Its only entry: the mapping stays, as `{}`.
+            add(mapping.range.bytes, "{}", target: mapping)
+            return
+        }
         if mapping.collectionStyle == .flow {
             // From the end of the previous entry, so that removing an inserted entry undoes the insertion.
             let range: Range<Int>
