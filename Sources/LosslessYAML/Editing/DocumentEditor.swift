@@ -56,7 +56,7 @@ public struct DocumentEditor: Sendable {
                                       lastItemEnd: pairs.last?.value.range.end, closer: UInt8(ascii: "}"))
         }
         guard let first = pairs.first else { throw EditError("empty block mapping", at: mapping.range.start) }
-        let indent = SourceText.column(of: first.key.range.start.offset, in: source)
+        let indent = SourceText.column(of: NodeSyntax.entryStart(of: first, in: source), in: source)
         let (at, atEnd) = SourceText.nextLineStart(after: mapping.range.end.offset, in: source)
         if atEnd { keepBlockScalarAtEnd(of: mapping) }
         let body = spaces(indent) + blockRenderer(before: at).pair(key, value, indent: indent)
@@ -69,7 +69,7 @@ public struct DocumentEditor: Sendable {
         guard let pair = mapping.pair(key), let region = pairRegion(key, in: mapping) else {
             throw EditError("no key \"\(key)\"", at: mapping.range.start)
         }
-        let indent = SourceText.column(of: pair.key.range.start.offset, in: source)
+        let indent = SourceText.column(of: NodeSyntax.entryStart(of: pair, in: source), in: source)
         var text: String
         if mapping.collectionStyle == .flow {
             text = flowRenderer(for: mapping).pair(newKey, value, indent: indent)
@@ -88,7 +88,7 @@ public struct DocumentEditor: Sendable {
     /// line break included) or to the end of its value (flow style).
     public func pairRegion(_ key: String, in mapping: Node) -> Range<Int>? {
         guard let pair = mapping.pair(key) else { return nil }
-        let start = pair.key.range.start.offset
+        let start = NodeSyntax.entryStart(of: pair, in: source)
         if mapping.collectionStyle == .flow { return start..<max(start, pair.value.range.end.offset) }
         return start..<SourceText.nextLineStart(after: pair.value.range.end.offset, in: source).offset
     }
@@ -123,24 +123,24 @@ public struct DocumentEditor: Sendable {
             if index > 0 {
                 range = pairs[index - 1].value.range.end.offset..<pair.value.range.end.offset
             } else if index + 1 < pairs.count {
-                range = pair.key.range.start.offset..<pairs[index + 1].key.range.start.offset
+                range = NodeSyntax.entryStart(of: pair, in: source)..<NodeSyntax.entryStart(of: pairs[index + 1], in: source)
             } else {
-                range = pair.key.range.start.offset..<afterTrailingComma(pair.value.range.end.offset)
+                range = NodeSyntax.entryStart(of: pair, in: source)..<afterTrailingComma(pair.value.range.end.offset)
             }
             add(range, "", target: mapping)
             return
         }
         let (end, _) = SourceText.nextLineStart(after: pair.value.range.end.offset, in: source)
-        let keyStart = pair.key.range.start.offset
+        let entryStart = NodeSyntax.entryStart(of: pair, in: source)
         if pairs.count == 1 {
-            empty(mapping, firstEntry: keyStart, end: end, with: "{}")
-        } else if SourceText.onlyIndentBefore(keyStart, in: source) {
-            add(SourceText.lineStart(of: keyStart, in: source)..<end, "", target: mapping)
+            empty(mapping, firstEntry: entryStart, end: end, with: "{}")
+        } else if SourceText.onlyIndentBefore(entryStart, in: source) {
+            add(SourceText.lineStart(of: entryStart, in: source)..<end, "", target: mapping)
         } else if index + 1 < pairs.count {
             // The first key of a sequence item shares its line with the dash: pull the next key up.
-            add(keyStart..<pairs[index + 1].key.range.start.offset, "", target: mapping)
+            add(entryStart..<NodeSyntax.entryStart(of: pairs[index + 1], in: source), "", target: mapping)
         } else {
-            add(keyStart..<end, "", target: mapping)
+            add(entryStart..<end, "", target: mapping)
         }
     }
 

@@ -81,13 +81,6 @@ extension NodeSyntax {
         return nil
     }
 
-    /// The offset of the `?` that makes the key starting at `offset` explicit, or nil.
-    static func explicitKeyIndicator(before offset: Int, in source: [UInt8]) -> Int? {
-        var i = min(offset, source.count)
-        while i > 0, [0x20, 0x09, 0x0A, 0x0D].contains(source[i - 1]) { i -= 1 }
-        return i > 0 && source[i - 1] == UInt8(ascii: "?") ? i - 1 : nil
-    }
-
     /// Whether a comment stands on the line of `offset` before it (a `#` at the line's start or after a
     /// blank); meant for offsets where only indicators and comments can precede on the line.
     static func commentBefore(_ offset: Int, in source: [UInt8]) -> Bool {

@@ -29,6 +29,24 @@ enum NodeSyntax {
         return i < source.count && source[i] == UInt8(ascii: "-") ? i : nil
     }
 
+    /// Where the entry `pair` starts: at its `?` when its key is explicit, else at its key.
+    static func entryStart(of pair: Pair, in source: [UInt8]) -> Int {
+        explicitKeyIndicator(before: pair.key.range.start.offset, in: source) ?? pair.key.range.start.offset
+    }
+
+    /// The offset of the `?` that makes the key starting at `offset` explicit (on the key's line), or nil.
+    static func explicitKeyIndicator(before offset: Int, in source: [UInt8]) -> Int? {
+        var i = min(offset, source.count)
+        while i > 0, source[i - 1] == 0x20 || source[i - 1] == 0x09 { i -= 1 }
+        guard i > 0, i < offset, source[i - 1] == UInt8(ascii: "?") else { return nil }
+        // An indicator stands alone: a `?` ending a plain scalar (`what? k`) is no indicator.
+        guard i > 1 else { return 0 }
+        switch source[i - 2] {
+        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","): return i - 1
+        default: return nil
+        }
+    }
+
     /// The first offset at or after `offset` that is not a blank, a line break or part of a comment.
     static func skippingBlanksAndComments(from offset: Int, in source: [UInt8]) -> Int {
         var i = max(0, offset)
