@@ -6,12 +6,10 @@ extension DocumentEditor {
         var renderer = BlockRenderer(layout: layout)
         var i = offset
         while i < source.count, source[i] == 0x20 || source[i] == 0x09 { i += 1 }
-        if i < source.count {
-            switch source[i] {
-            case UInt8(ascii: "#"): renderer.nextLine = .comment
-            case 0x0A, 0x0D: renderer.nextLine = .blank
-            default: break
-            }
+        if i < source.count, source[i] == UInt8(ascii: "#") {
+            renderer.nextLine = .comment
+        } else if SourceText.lineBreakLength(at: i, in: source) > 0 {
+            renderer.nextLine = .blank
         }
         return renderer
     }

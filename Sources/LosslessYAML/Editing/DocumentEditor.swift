@@ -74,11 +74,11 @@ public struct DocumentEditor: Sendable {
         if mapping.collectionStyle == .flow {
             text = flowRenderer(for: mapping).pair(newKey, value, indent: indent)
         } else {
-            let endsWithBreak = region.upperBound > 0 && source[region.upperBound - 1] == 0x0A
+            let endsWithBreak = SourceText.breakEnds(at: region.upperBound, in: source)
             text = blockRenderer(before: region.upperBound).pair(newKey, value, indent: indent)
             // At the end of a last line without a break, a multi-line value still ends its line: it may end in a
             // literal block, whose value the final break belongs to.
-            let multiline = text.utf8.contains(0x0A)
+            let multiline = text.utf8.contains { $0 == 0x0A || $0 == 0x0D }
             text += endsWithBreak || multiline ? layout.lineBreak : ""
         }
         add(region, text, target: mapping)
@@ -231,7 +231,9 @@ public struct DocumentEditor: Sendable {
                 throw EditError("internal: overlapping edits in one document")
             }
             out.append(contentsOf: source[cursor..<splice.range.lowerBound])
-            if splice.startsLine, let last = out.last, last != 0x0A { out.append(contentsOf: layout.lineBreak.utf8) }
+            if splice.startsLine, !out.isEmpty, !SourceText.breakEnds(at: out.count, in: out) {
+                out.append(contentsOf: layout.lineBreak.utf8)
+            }
             out.append(contentsOf: splice.text.utf8)
             cursor = splice.range.upperBound
         }
@@ -289,7 +291,7 @@ public struct DocumentEditor: Sendable {
             text += " "
         }
         if let style = node.scalar?.style, style == .literal || style == .folded,
-           range.upperBound > 0, source[range.upperBound - 1] == 0x0A {
+           SourceText.breakEnds(at: range.upperBound, in: source) {
             // A block scalar's range ends with its line break, which an inline value must keep.
             text += layout.lineBreak
         }

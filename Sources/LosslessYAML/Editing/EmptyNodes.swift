@@ -28,7 +28,7 @@ extension DocumentEditor {
             add(at..<at, text, target: node, startsLine: true)
             return
         }
-        let blankBefore = at == 0 || [0x20, 0x09, 0x0A, 0x0D].contains(source[at - 1])
+        let blankBefore = at == 0 || source[at - 1] == 0x20 || source[at - 1] == 0x09 || SourceText.breakEnds(at: at, in: source)
         add(at..<at, (blankBefore ? "" : " ") + text, target: node)
     }
 }

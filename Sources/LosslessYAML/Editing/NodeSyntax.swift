@@ -40,9 +40,9 @@ enum NodeSyntax {
         while i > 0, source[i - 1] == 0x20 || source[i - 1] == 0x09 { i -= 1 }
         guard i > 0, i < offset, source[i - 1] == UInt8(ascii: "?") else { return nil }
         // An indicator stands alone: a `?` ending a plain scalar (`what? k`) is no indicator.
-        guard i > 1 else { return 0 }
+        guard i > 1, !SourceText.breakEnds(at: i - 1, in: source) else { return i - 1 }
         switch source[i - 2] {
-        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","): return i - 1
+        case 0x20, 0x09, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","): return i - 1
         default: return nil
         }
     }
@@ -52,12 +52,14 @@ enum NodeSyntax {
         var i = max(0, offset)
         while i < source.count {
             switch source[i] {
-            case 0x20, 0x09, 0x0A, 0x0D:
+            case 0x20, 0x09:
                 i += 1
             case UInt8(ascii: "#"):
-                while i < source.count, source[i] != 0x0A, source[i] != 0x0D { i += 1 }
+                while i < source.count, SourceText.lineBreakLength(at: i, in: source) == 0 { i += 1 }
             default:
-                return i
+                let length = SourceText.lineBreakLength(at: i, in: source)
+                guard length > 0 else { return i }
+                i += length
             }
         }
         return i
