@@ -149,6 +149,30 @@ import Testing
         #expect((try? parse(flow).documents.first?.root["m"]?["a"]?.scalar?.value) == "1", "\(flow.debugDescription)")
     }
 
+    /// libyaml may put an empty node at the next token, lines after its indicator: the empty root of a
+    /// document followed by another (`---\n\n---`), the empty value of a key whose next line is a comment.
+    /// A value put there must end its line, or go after the colon. Found by replaying the corpus once the
+    /// edit fuzzer no longer stepped around empty nodes.
+    @Test
+    func replacingEmptyNodeAtTheNextToken() throws {
+        let stream = try parse("a: 1\n---\n\n---\nb: 1\n")
+        let document = stream.documents[1]
+        var editor = DocumentEditor(source: stream.source, document: document)
+        try editor.replace(document.root, with: .int(42))
+        let out = Array(stream.source[..<document.range.start.offset]) + (try editor.output())
+            + Array(stream.source[document.range.end.offset...])
+        let reparsed = try #require(try? Parser().parse(out), "\(String(decoding: out, as: UTF8.self).debugDescription)")
+        #expect(reparsed.documents.count == 3)
+        #expect(reparsed.documents[1].root.scalar?.value == "42")
+
+        let value = try edited("a:\n  # c\nb: 1\n") { e, root in
+            try e.replace(try #require(root["a"]), with: .int(7))
+        }
+        let root = try #require(try? parse(value).documents.first?.root, "\(value.debugDescription)")
+        #expect(root["a"]?.scalar?.value == "7", "\(value.debugDescription)")
+        #expect(root["b"]?.scalar?.value == "1")
+    }
+
     /// Block scalars on a last line without a line break: one already there keeps its value when something
     /// is added after it (with clip chomping, the line break the insertion brings would join its value), and
     /// one written there keeps its final line break.

@@ -22,14 +22,20 @@ extension DocumentEditor {
                 add(line..<line, indent + ": " + text + layout.lineBreak, target: node, startsLine: true)
                 return
             }
+            // Right after the colon: the empty node may stand lines later, at the next token.
+            add((next + 1)..<(next + 1), " " + text, target: node)
+            return
         }
         if NodeSyntax.commentBefore(at, in: source) {
             // The empty root of a document that ends in a comment without a line break.
             add(at..<at, text, target: node, startsLine: true)
             return
         }
-        let blankBefore = at == 0 || source[at - 1] == 0x20 || source[at - 1] == 0x09 || SourceText.breakEnds(at: at, in: source)
-        add(at..<at, (blankBefore ? "" : " ") + text, target: node)
+        let lineStart = SourceText.breakEnds(at: at, in: source)
+        let blankBefore = at == 0 || source[at - 1] == 0x20 || source[at - 1] == 0x09 || lineStart
+        // At the start of the next token's line (an empty root before the next `---`), the value ends its line.
+        let endsLine = lineStart && at < source.count && SourceText.lineBreakLength(at: at, in: source) == 0
+        add(at..<at, (blankBefore ? "" : " ") + text + (endsLine ? layout.lineBreak : ""), target: node)
     }
 }
 
