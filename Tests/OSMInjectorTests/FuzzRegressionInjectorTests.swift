@@ -76,6 +76,17 @@ import LosslessYAML
         try expectPipelineInvariants(stray, metrics: false)
     }
 
+    /// Line breaks other than LF where the injection writes a document after the workload: a NEL-separated
+    /// stream (the writer added an LF after the NEL, which uninject kept) and a document ended by `...` and a
+    /// lone CR (the document's end stopped before the CR). Found by replaying corpus files with their line
+    /// breaks changed through the inject checks.
+    @Test
+    func otherLineBreaksAroundTheBootstrapSecret() throws {
+        let pod = ["apiVersion: v1", "kind: Pod", "metadata:", "  name: p", "spec:", "  containers:", "  - name: a", "    image: b"]
+        try expectPipelineInvariants((pod + ["---", "kind: Service", ""]).joined(separator: "\u{85}"), metrics: false)
+        try expectPipelineInvariants((pod + ["...", ""]).joined(separator: "\r"), metrics: false)
+    }
+
     /// A workload that names another workload's bootstrap Secret (as a copy of an injected manifest does):
     /// the first run injects the other workload and writes that Secret; a second run over the output must
     /// change nothing rather than undo the copy with the other workload's restore log. The input is the inject

@@ -37,7 +37,8 @@ enum SourceText {
     }
 
     /// The length of the line break starting at `offset` (2 for CRLF and NEL, 3 for LS and PS), or 0.
-    static func lineBreakLength(at offset: Int, in source: [UInt8]) -> Int {
+    static func lineBreakLength<Bytes: RandomAccessCollection<UInt8>>(at offset: Int, in source: Bytes) -> Int
+    where Bytes.Index == Int {
         guard offset >= 0, offset < source.count else { return 0 }
         switch source[offset] {
         case 0x0A:
@@ -69,6 +70,21 @@ enum SourceText {
             return offset >= 3 && bytes[offset - 3] == 0xE2 && bytes[offset - 2] == 0x80
         default:
             return false
+        }
+    }
+}
+
+/// libyaml's line breaks, for code that adds or removes a final one.
+public enum LineBreaks {
+    /// The length of the line break that `bytes` end with (LF, CRLF, a lone CR, NEL, LS or PS), or 0.
+    public static func trailingLength(_ bytes: [UInt8]) -> Int {
+        let n = bytes.count
+        guard SourceText.breakEnds(at: n, in: bytes) else { return 0 }
+        switch bytes[n - 1] {
+        case 0x0A: return n >= 2 && bytes[n - 2] == 0x0D ? 2 : 1
+        case 0x0D: return 1
+        case 0x85: return 2
+        default: return 3
         }
     }
 }

@@ -199,11 +199,11 @@ private struct TreeBuilder {
         var i = mark.offset
         while i < source.count, source[i] == 0x20 || source[i] == 0x09 { i += 1 }
         if i < source.count, source[i] == UInt8(ascii: "#") {
-            while i < source.count, source[i] != 0x0A { i += 1 }
+            while i < source.count, SourceText.lineBreakLength(at: i, in: source) == 0 { i += 1 }
         }
-        if i < source.count, source[i] == 0x0D, i + 1 < source.count, source[i + 1] == 0x0A { i += 1 }
-        guard i < source.count, source[i] == 0x0A else { return i == source.count ? Mark(offset: i, line: mark.line, column: mark.column) : mark }
-        return Mark(offset: i + 1, line: mark.line + 1, column: 1)
+        let length = SourceText.lineBreakLength(at: i, in: source)
+        guard length > 0 else { return i == source.count ? Mark(offset: i, line: mark.line, column: mark.column) : mark }
+        return Mark(offset: i + length, line: mark.line + 1, column: 1)
     }
 
     private mutating func mark(_ m: yaml_mark_t) -> Mark {
