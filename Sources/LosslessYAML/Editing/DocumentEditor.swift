@@ -4,6 +4,7 @@ public struct DocumentEditor: Sendable {
     public let source: [UInt8]
     public let document: Document
     public var layout: Layout
+    /// The edits made so far, in order; internal so that the editing extensions in other files can add to them.
     var splices: [Splice] = []
 
     /// A replacement of a byte range; an empty range is an insertion.
