@@ -3,8 +3,8 @@ public struct StreamWriter: Sendable {
     /// The bytes written so far (since the last `drain`).
     public private(set) var bytes: [UInt8] = []
     private let lineBreak: [UInt8]
-    /// The last byte ever written, also after a `drain`.
-    private var lastByte: UInt8?
+    /// The last bytes ever written (up to 3, a line break's longest), also after a `drain`.
+    private var tail: [UInt8] = []
     private var wroteAnything = false
 
     public init(lineBreak: String = "\n", capacity: Int = 0) {
@@ -19,29 +19,34 @@ public struct StreamWriter: Sendable {
 
     /// Hands over the bytes written so far and starts afresh (for output streamed in pieces).
     public mutating func drain() -> [UInt8] {
-        if let last = bytes.last { lastByte = last; wroteAnything = true }
+        if !bytes.isEmpty {
+            tail = Array((tail + bytes.suffix(3)).suffix(3))
+            wroteAnything = true
+        }
         defer { bytes = [] }
         return bytes
     }
 
-    /// The last byte written, across drains.
-    private var last: UInt8? { bytes.last ?? lastByte }
     private var isEmpty: Bool { bytes.isEmpty && !wroteAnything }
+    /// Whether what was written, across drains, ends with a line break (any of libyaml's).
+    private var endsLine: Bool {
+        LineBreaks.trailingLength(bytes.count >= 3 ? Array(bytes.suffix(3)) : tail + bytes) > 0
+    }
 
     /// Appends a new document (text without a `---` line): a separator line first, and a line break
     /// before it when the output does not end with one.
     public mutating func writeNewDocument(_ text: [UInt8]) {
-        if let last, last != 0x0A { bytes.append(contentsOf: lineBreak) }
+        if !isEmpty, !endsLine { bytes.append(contentsOf: lineBreak) }
         bytes.append(contentsOf: Array("---".utf8) + lineBreak)
         bytes.append(contentsOf: text)
-        if let last = text.last, last != 0x0A { bytes.append(contentsOf: lineBreak) }
+        if !text.isEmpty, LineBreaks.trailingLength(text) == 0 { bytes.append(contentsOf: lineBreak) }
     }
 
     /// Makes sure the next document starts on a fresh `---` line (needed when a document without an explicit
     /// start follows one that was inserted).
     public mutating func writeSeparatorIfNeeded(before document: Document) {
         guard !document.hasExplicitStart, !isEmpty else { return }
-        if let last, last != 0x0A { bytes.append(contentsOf: lineBreak) }
+        if !endsLine { bytes.append(contentsOf: lineBreak) }
         bytes.append(contentsOf: Array("---".utf8) + lineBreak)
     }
 }

@@ -30,10 +30,6 @@ public enum EditInvariants {
         guard let stream = try? Parser().parse(yaml), !stream.documents.isEmpty else { return nil }
         let index = source.below(stream.documents.count)
         let document = stream.documents[index]
-        // FuzzRegressionTests.editsInDocumentsWithOtherLineBreaks: libyaml also breaks lines at a lone CR,
-        // U+0085, U+2028 and U+2029, which the editor's line arithmetic does not know.
-        if KnownBugs.hasOtherLineBreaks(stream.source[document.range.bytes])
-            || KnownBugs.hasExplicitKeys(document, source: stream.source) { return nil }
         let strict = StrictValue(document: document)
         var nextID = 0
         var budget = Limits.default.maxAliasExpansion

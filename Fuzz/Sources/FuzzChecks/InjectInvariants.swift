@@ -14,12 +14,6 @@ public enum InjectInvariants {
     /// injection reports an error (a workload the webhook would refuse), pass: errors are correct results.
     public static func check(_ data: [UInt8]) throws(FuzzFailure) {
         guard let stream = try? Parser().parse(data) else { return }
-        // FuzzRegressionInjectorTests.loneCarriageReturnLineBreaks: line breaks libyaml knows and the editor not;
-        // FuzzRegressionTests.editsInMappingsWithExplicitKeys: `? key` entries.
-        // FuzzRegressionInjectorTests.anchoredContainerList: a block sequence with an anchor or a tag.
-        if KnownBugs.hasOtherLineBreaks(data[...])
-            || stream.documents.contains(where: { KnownBugs.hasExplicitKeys($0, source: stream.source) })
-            || stream.documents.contains(where: KnownInjectionBugs.hasDecoratedBlockSequence) { return }
         // Metrics on for about half the inputs (by length), so that the Prometheus annotations are exercised too.
         let cluster = everyNamespaceEnabled(stream, metrics: data.count % 2 == 1)
 

@@ -1,27 +1,39 @@
 /// Writes `YAMLValue`s as block-style YAML text at a given indentation, following a document's `Layout`.
 struct BlockRenderer {
     let layout: Layout
+    /// What the line after the rendered text holds: a literal block ending the text would take a comment
+    /// line, or (kept with `|+`) blank lines, into its value, so such a last string goes double-quoted.
+    var nextLine: NextLine = .other
+
+    enum NextLine {
+        case comment, blank, other
+    }
 
     /// `key: value` as text; the first line carries no indentation (the caller places it), later lines do.
     /// The text ends without a final line break.
     func pair(_ key: String, _ value: YAMLValue, indent: Int) -> String {
         var out = ""
-        appendPair(key, value, indent: indent, to: &out)
+        appendPair(key, value, indent: indent, endsText: true, to: &out)
         return out
     }
 
     /// `- value` as text; the first line starts at the dash, without indentation. No final line break.
     func item(_ value: YAMLValue, dashIndent: Int, contentOffset: Int = 2) -> String {
         var out = ""
-        appendItem(value, dashIndent: dashIndent, contentOffset: contentOffset, to: &out)
+        appendItem(value, dashIndent: dashIndent, contentOffset: contentOffset, endsText: true, to: &out)
         return out
     }
 
     /// A scalar or flow value for the same line as its key, or nil when the value needs block lines.
     func inline(_ value: YAMLValue) -> String? {
+        inline(value, endsText: true)
+    }
+
+    private func inline(_ value: YAMLValue, endsText: Bool) -> String? {
         switch value {
         case .string(let s):
-            if s.contains("\n"), LiteralBlock.text(s, indent: 0, lineBreak: "\n") != nil { return nil }
+            let fits = !endsText || (nextLine != .comment && (nextLine != .blank || !s.hasSuffix("\n\n")))
+            if s.contains("\n"), fits, LiteralBlock.text(s, indent: 0, lineBreak: "\n") != nil { return nil }
             return ScalarText.render(s)
         case .int(let i): return String(i)
         case .bool(let b): return b ? "true" : "false"
@@ -31,9 +43,9 @@ struct BlockRenderer {
         }
     }
 
-    private func appendPair(_ key: String, _ value: YAMLValue, indent: Int, to out: inout String) {
+    private func appendPair(_ key: String, _ value: YAMLValue, indent: Int, endsText: Bool, to out: inout String) {
         out += ScalarText.render(key) + ":"
-        if let text = inline(value) {
+        if let text = inline(value, endsText: endsText) {
             out += " " + text
             return
         }
@@ -41,25 +53,27 @@ struct BlockRenderer {
         case .string(let s):
             out += " " + (LiteralBlock.text(s, indent: indent + layout.indentStep, lineBreak: layout.lineBreak) ?? "")
         case .mapping(let entries):
-            for entry in entries {
+            for (index, entry) in entries.enumerated() {
                 out += layout.lineBreak + spaces(indent + layout.indentStep)
-                appendPair(entry.key, entry.value, indent: indent + layout.indentStep, to: &out)
+                appendPair(entry.key, entry.value, indent: indent + layout.indentStep,
+                           endsText: endsText && index == entries.count - 1, to: &out)
             }
         case .sequence(let items):
             let dash = indent + (layout.indentsSequences ? layout.indentStep : 0)
-            for item in items {
+            for (index, item) in items.enumerated() {
                 out += layout.lineBreak + spaces(dash)
-                appendItem(item, dashIndent: dash, contentOffset: 2, to: &out)
+                appendItem(item, dashIndent: dash, contentOffset: 2, endsText: endsText && index == items.count - 1, to: &out)
             }
         default:
             break
         }
     }
 
-    private func appendItem(_ value: YAMLValue, dashIndent: Int, contentOffset: Int, to out: inout String) {
+    private func appendItem(_ value: YAMLValue, dashIndent: Int, contentOffset: Int, endsText: Bool,
+                            to out: inout String) {
         out += "-" + String(repeating: " ", count: max(1, contentOffset - 1))
         let contentIndent = dashIndent + max(2, contentOffset)
-        if let text = inline(value) {
+        if let text = inline(value, endsText: endsText) {
             out += text
             return
         }
@@ -69,12 +83,14 @@ struct BlockRenderer {
         case .mapping(let entries):
             for (index, entry) in entries.enumerated() {
                 if index > 0 { out += layout.lineBreak + spaces(contentIndent) }
-                appendPair(entry.key, entry.value, indent: contentIndent, to: &out)
+                appendPair(entry.key, entry.value, indent: contentIndent,
+                           endsText: endsText && index == entries.count - 1, to: &out)
             }
         case .sequence(let items):
             for (index, item) in items.enumerated() {
                 if index > 0 { out += layout.lineBreak + spaces(contentIndent) }
-                appendItem(item, dashIndent: contentIndent, contentOffset: 2, to: &out)
+                appendItem(item, dashIndent: contentIndent, contentOffset: 2, endsText: endsText && index == items.count - 1,
+                           to: &out)
             }
         default:
             break

@@ -4,7 +4,8 @@ public struct DocumentEditor: Sendable {
     public let source: [UInt8]
     public let document: Document
     public var layout: Layout
-    private var splices: [Splice] = []
+    /// The edits made so far, in order; internal so that the editing extensions in other files can add to them.
+    var splices: [Splice] = []
 
     /// A replacement of a byte range; an empty range is an insertion.
     struct Splice: Sendable {
@@ -16,6 +17,8 @@ public struct DocumentEditor: Sendable {
         /// The text must start a line: a line break goes first when the output so far does not end with one
         /// (an insertion after a last line without a break).
         var startsLine = false
+        /// The `}` that closes a single-pair flow mapping written without braces; later entries go before it.
+        var closesBraces = false
     }
 
     public init(source: [UInt8], document: Document) {
@@ -36,7 +39,7 @@ public struct DocumentEditor: Sendable {
             return try insert(key, value, into: mapping)
         }
         if let text = inlineText(value), pair.value.collectionStyle == nil || pair.value.collectionStyle == .flow {
-            replaceInline(pair.value, with: text, keepingQuotesFor: value)
+            try replaceInline(pair.value, with: text, keepingQuotesFor: value)
         } else {
             try replacePair(key, in: mapping, withKey: key, value: value)
         }
@@ -45,15 +48,19 @@ public struct DocumentEditor: Sendable {
     /// Adds `key: value` after the last entry of `mapping`.
     public mutating func insert(_ key: String, _ value: YAMLValue, into mapping: Node) throws(EditError) {
         guard let pairs = mapping.pairs else { throw EditError("not a mapping", at: mapping.range.start) }
+        if isBraceless(mapping) {
+            return insertIntoBraceless(flowRenderer(for: mapping).pair(key, value, indent: 0), mapping: mapping)
+        }
         if mapping.collectionStyle == .flow {
             return try insertIntoFlow(text: { flow, indent in flow.pair(key, value, indent: indent) },
                                       collection: mapping, firstItemStart: pairs.first?.key.range.start,
                                       lastItemEnd: pairs.last?.value.range.end, closer: UInt8(ascii: "}"))
         }
         guard let first = pairs.first else { throw EditError("empty block mapping", at: mapping.range.start) }
-        let indent = SourceText.column(of: first.key.range.start.offset, in: source)
-        let (at, _) = SourceText.nextLineStart(after: mapping.range.end.offset, in: source)
-        let body = spaces(indent) + BlockRenderer(layout: layout).pair(key, value, indent: indent)
+        let indent = SourceText.column(of: NodeSyntax.entryStart(of: first, in: source), in: source)
+        let (at, atEnd) = SourceText.nextLineStart(after: mapping.range.end.offset, in: source)
+        if atEnd { keepBlockScalarAtEnd(of: mapping) }
+        let body = spaces(indent) + blockRenderer(before: at).pair(key, value, indent: indent)
         add(at..<at, body + layout.lineBreak, target: mapping, startsLine: true)
     }
 
@@ -63,13 +70,17 @@ public struct DocumentEditor: Sendable {
         guard let pair = mapping.pair(key), let region = pairRegion(key, in: mapping) else {
             throw EditError("no key \"\(key)\"", at: mapping.range.start)
         }
-        let indent = SourceText.column(of: pair.key.range.start.offset, in: source)
-        let text: String
+        let indent = SourceText.column(of: NodeSyntax.entryStart(of: pair, in: source), in: source)
+        var text: String
         if mapping.collectionStyle == .flow {
             text = flowRenderer(for: mapping).pair(newKey, value, indent: indent)
         } else {
-            let endsWithBreak = region.upperBound > 0 && source[region.upperBound - 1] == 0x0A
-            text = BlockRenderer(layout: layout).pair(newKey, value, indent: indent) + (endsWithBreak ? layout.lineBreak : "")
+            let endsWithBreak = SourceText.breakEnds(at: region.upperBound, in: source)
+            text = blockRenderer(before: region.upperBound).pair(newKey, value, indent: indent)
+            // At the end of a last line without a break, a multi-line value still ends its line: it may end in a
+            // literal block, whose value the final break belongs to.
+            let multiline = text.utf8.contains { $0 == 0x0A || $0 == 0x0D }
+            text += endsWithBreak || multiline ? layout.lineBreak : ""
         }
         add(region, text, target: mapping)
     }
@@ -78,7 +89,7 @@ public struct DocumentEditor: Sendable {
     /// line break included) or to the end of its value (flow style).
     public func pairRegion(_ key: String, in mapping: Node) -> Range<Int>? {
         guard let pair = mapping.pair(key) else { return nil }
-        let start = pair.key.range.start.offset
+        let start = NodeSyntax.entryStart(of: pair, in: source)
         if mapping.collectionStyle == .flow { return start..<max(start, pair.value.range.end.offset) }
         return start..<SourceText.nextLineStart(after: pair.value.range.end.offset, in: source).offset
     }
@@ -102,33 +113,35 @@ public struct DocumentEditor: Sendable {
             throw EditError("no key \"\(key)\"", at: mapping.range.start)
         }
         let pair = pairs[index]
+        if isBraceless(mapping) {
+            // Its only entry: the mapping stays, as `{}`.
+            add(mapping.range.bytes, "{}", target: mapping)
+            return
+        }
         if mapping.collectionStyle == .flow {
             // From the end of the previous entry, so that removing an inserted entry undoes the insertion.
             let range: Range<Int>
             if index > 0 {
                 range = pairs[index - 1].value.range.end.offset..<pair.value.range.end.offset
             } else if index + 1 < pairs.count {
-                range = pair.key.range.start.offset..<pairs[index + 1].key.range.start.offset
+                range = NodeSyntax.entryStart(of: pair, in: source)..<NodeSyntax.entryStart(of: pairs[index + 1], in: source)
             } else {
-                range = pair.key.range.start.offset..<afterTrailingComma(pair.value.range.end.offset)
+                range = NodeSyntax.entryStart(of: pair, in: source)..<afterTrailingComma(pair.value.range.end.offset)
             }
             add(range, "", target: mapping)
             return
         }
         let (end, _) = SourceText.nextLineStart(after: pair.value.range.end.offset, in: source)
-        let keyStart = pair.key.range.start.offset
+        let entryStart = NodeSyntax.entryStart(of: pair, in: source)
         if pairs.count == 1 {
-            // The mapping becomes empty: `{}` right after its parent's colon (or dash), never at a column
-            // where it would read as a sibling.
-            let start = emptyValueStart(before: keyStart) ?? keyStart
-            add(start..<end, (start == keyStart ? "" : " ") + "{}" + layout.lineBreak, target: mapping)
-        } else if SourceText.onlyIndentBefore(keyStart, in: source) {
-            add(SourceText.lineStart(of: keyStart, in: source)..<end, "", target: mapping)
+            empty(mapping, firstEntry: entryStart, end: end, with: "{}")
+        } else if SourceText.onlyIndentBefore(entryStart, in: source) {
+            add(SourceText.lineStart(of: entryStart, in: source)..<end, "", target: mapping)
         } else if index + 1 < pairs.count {
             // The first key of a sequence item shares its line with the dash: pull the next key up.
-            add(keyStart..<pairs[index + 1].key.range.start.offset, "", target: mapping)
+            add(entryStart..<NodeSyntax.entryStart(of: pairs[index + 1], in: source), "", target: mapping)
         } else {
-            add(keyStart..<end, "", target: mapping)
+            add(entryStart..<end, "", target: mapping)
         }
     }
 
@@ -143,13 +156,18 @@ public struct DocumentEditor: Sendable {
                                       lastItemEnd: items.last?.range.end, closer: UInt8(ascii: "]"))
         }
         guard let first = items.first else { throw EditError("empty block sequence", at: sequence.range.start) }
-        let dashIndent = SourceText.column(of: sequence.range.start.offset, in: source)
+        // The first dash, not the node's start: an anchor or a tag may stand on the key's line.
+        guard let dash = NodeSyntax.dash(ofItem: 0, in: sequence, source: source) else {
+            throw EditError("cannot find the first dash of this sequence", at: sequence.range.start)
+        }
+        let dashIndent = SourceText.column(of: dash, in: source)
         var offset = 2
-        if first.range.start.line == sequence.range.start.line {
+        if SourceText.lineStart(of: first.range.start.offset, in: source) <= dash {
             offset = max(2, SourceText.column(of: first.range.start.offset, in: source) - dashIndent)
         }
-        let (at, _) = SourceText.nextLineStart(after: sequence.range.end.offset, in: source)
-        let body = spaces(dashIndent) + BlockRenderer(layout: layout).item(value, dashIndent: dashIndent, contentOffset: offset)
+        let (at, atEnd) = SourceText.nextLineStart(after: sequence.range.end.offset, in: source)
+        if atEnd { keepBlockScalarAtEnd(of: sequence) }
+        let body = spaces(dashIndent) + blockRenderer(before: at).item(value, dashIndent: dashIndent, contentOffset: offset)
         add(at..<at, body + layout.lineBreak, target: sequence, startsLine: true)
     }
 
@@ -171,11 +189,16 @@ public struct DocumentEditor: Sendable {
             add(range, "", target: sequence)
             return
         }
-        let dash = index == 0 ? sequence.range.start.offset : dashOffset(before: item.range.start.offset)
+        guard let dash = NodeSyntax.dash(ofItem: index, in: sequence, source: source) else {
+            throw EditError("cannot find the dash of item \(index)", at: item.range.start)
+        }
         let (end, _) = SourceText.nextLineStart(after: item.range.end.offset, in: source)
         if items.count == 1 {
-            let start = emptyValueStart(before: dash) ?? dash
-            add(start..<end, (start == dash ? "" : " ") + "[]" + layout.lineBreak, target: sequence)
+            empty(sequence, firstEntry: dash, end: end, with: "[]")
+        } else if !SourceText.onlyIndentBefore(dash, in: source),
+                  let next = NodeSyntax.dash(ofItem: index + 1, in: sequence, source: source) {
+            // The first dash shares its line with the parent's (`- - a`): pull the next item up.
+            add(dash..<next, "", target: sequence)
         } else {
             add(SourceText.lineStart(of: dash, in: source)..<end, "", target: sequence)
         }
@@ -188,7 +211,7 @@ public struct DocumentEditor: Sendable {
         guard node.collectionStyle != .block, let text = inlineText(value) else {
             throw EditError("a block value cannot be replaced in place", at: node.range.start)
         }
-        replaceInline(node, with: text, keepingQuotesFor: value)
+        try replaceInline(node, with: text, keepingQuotesFor: value)
     }
 
     // MARK: Output
@@ -209,7 +232,9 @@ public struct DocumentEditor: Sendable {
                 throw EditError("internal: overlapping edits in one document")
             }
             out.append(contentsOf: source[cursor..<splice.range.lowerBound])
-            if splice.startsLine, let last = out.last, last != 0x0A { out.append(contentsOf: layout.lineBreak.utf8) }
+            if splice.startsLine, !out.isEmpty, !SourceText.breakEnds(at: out.count, in: out) {
+                out.append(contentsOf: layout.lineBreak.utf8)
+            }
             out.append(contentsOf: splice.text.utf8)
             cursor = splice.range.upperBound
         }
@@ -235,7 +260,7 @@ public struct DocumentEditor: Sendable {
         return splices.filter { !($0.text.isEmpty && !$0.range.isEmpty) } + merged
     }
 
-    private mutating func add(_ range: Range<Int>, _ text: String, target: Node, startsLine: Bool = false) {
+    mutating func add(_ range: Range<Int>, _ text: String, target: Node, startsLine: Bool = false) {
         splices.append(Splice(range: range, text: text, targetStart: target.range.start.offset, sequence: splices.count,
                               startsLine: startsLine))
     }
@@ -246,7 +271,7 @@ public struct DocumentEditor: Sendable {
     }
 
     /// Splices an inline value over `node`, keeping single or double quotes when the old scalar had them.
-    private mutating func replaceInline(_ node: Node, with text: String, keepingQuotesFor value: YAMLValue) {
+    private mutating func replaceInline(_ node: Node, with text: String, keepingQuotesFor value: YAMLValue) throws(EditError) {
         var text = text
         if case .string(let s) = value, let old = node.scalar, !layout.isJSON {
             switch old.style {
@@ -261,11 +286,13 @@ public struct DocumentEditor: Sendable {
             text = layout.isJSON ? JSONString.quote(s) : Quoting.doubleQuoted(s)
         }
         let range = node.range.bytes
-        if range.isEmpty, range.lowerBound > 0, source[range.lowerBound - 1] == UInt8(ascii: ":") {
-            text = " " + text
+        if range.isEmpty { return try replaceEmpty(node, with: text) }
+        if range.upperBound < source.count, source[range.upperBound] == UInt8(ascii: "#") {
+            // libyaml takes `#` right after a quoted scalar for a comment; after a plain one it needs a blank.
+            text += " "
         }
         if let style = node.scalar?.style, style == .literal || style == .folded,
-           range.upperBound > 0, source[range.upperBound - 1] == 0x0A {
+           SourceText.breakEnds(at: range.upperBound, in: source) {
             // A block scalar's range ends with its line break, which an inline value must keep.
             text += layout.lineBreak
         }
@@ -302,32 +329,11 @@ public struct DocumentEditor: Sendable {
         return FlowRenderer(json: json, indentStep: nil, lineBreak: layout.lineBreak)
     }
 
-    /// The offset just past the colon or dash that introduces the value starting at `offset` (blanks and line
-    /// breaks between them), or nil.
-    private func emptyValueStart(before offset: Int) -> Int? {
-        var i = offset
-        while i > 0, [0x20, 0x0A, 0x0D, 0x09].contains(source[i - 1]) { i -= 1 }
-        guard i > 0, source[i - 1] == UInt8(ascii: ":") else { return nil }
-        // A colon that ends a comment line is no key's colon.
-        let lineStart = SourceText.lineStart(of: i - 1, in: source)
-        if source[lineStart..<(i - 1)].contains(UInt8(ascii: "#")) { return nil }
-        return i
-    }
-
     /// `offset`, or just past a comma that follows it (blanks between), for the only entry of a flow collection.
     private func afterTrailingComma(_ offset: Int) -> Int {
         var i = offset
         while i < source.count, source[i] == 0x20 || source[i] == 0x09 || source[i] == 0x0A || source[i] == 0x0D { i += 1 }
         return i < source.count && source[i] == UInt8(ascii: ",") ? i + 1 : offset
-    }
-
-    private func dashOffset(before offset: Int) -> Int {
-        var i = offset
-        while i > 0 {
-            i -= 1
-            if source[i] == UInt8(ascii: "-") { return i }
-        }
-        return offset
     }
 
     private func spaces(_ n: Int) -> String { String(repeating: " ", count: n) }

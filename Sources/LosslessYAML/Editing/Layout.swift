@@ -4,7 +4,7 @@ public struct Layout: Sendable, Equatable {
     public var indentStep: Int
     /// Whether a block sequence under a mapping key is indented (`key:\n  - x`) or not (`key:\n- x`).
     public var indentsSequences: Bool
-    /// The line break in use: `\n` or `\r\n`.
+    /// The line break in use: `\n`, `\r\n` or `\r`.
     public var lineBreak: String
     /// Whether the document is JSON (a flow mapping with double-quoted keys): inserted content is JSON too.
     public var isJSON: Bool = false
@@ -19,8 +19,8 @@ public struct Layout: Sendable, Equatable {
     public static func detect(in document: Document, source: [UInt8]) -> Layout {
         var layout = Layout()
         let bytes = source[document.range.bytes]
-        if let lf = bytes.firstIndex(of: 0x0A), lf > bytes.startIndex, source[lf - 1] == 0x0D {
-            layout.lineBreak = "\r\n"
+        if let first = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }), source[first] == 0x0D {
+            layout.lineBreak = first + 1 < source.count && source[first + 1] == 0x0A ? "\r\n" : "\r"
         }
         if document.root.collectionStyle == .flow {
             layout.isJSON = document.root.pairs?.first?.key.scalar?.style == .doubleQuoted
@@ -54,40 +54,5 @@ public struct Layout: Sendable, Equatable {
             stack.append(contentsOf: pairs.map(\.value).reversed())
         }
         return layout
-    }
-}
-
-/// Small questions about source bytes: columns, line starts and line ends.
-enum SourceText {
-    /// Bytes from the start of the line to `offset`.
-    static func column(of offset: Int, in source: [UInt8]) -> Int {
-        offset - lineStart(of: offset, in: source)
-    }
-
-    /// The offset of the first byte of the line holding `offset`.
-    static func lineStart(of offset: Int, in source: [UInt8]) -> Int {
-        var i = min(offset, source.count)
-        while i > 0, source[i - 1] != 0x0A { i -= 1 }
-        return i
-    }
-
-    /// The offset just past the line break ending the line that holds `offset`, or the end of the source.
-    /// An offset already at the start of a line (after a block scalar's last break) is returned unchanged.
-    static func nextLineStart(after offset: Int, in source: [UInt8]) -> (offset: Int, atEndWithoutBreak: Bool) {
-        if offset > 0, offset <= source.count, source[offset - 1] == 0x0A { return (offset, false) }
-        var i = offset
-        while i < source.count, source[i] != 0x0A { i += 1 }
-        if i < source.count { return (i + 1, false) }
-        return (source.count, true)
-    }
-
-    /// True when only spaces and a sequence dash stand between the line start and `offset`.
-    static func onlyIndentBefore(_ offset: Int, in source: [UInt8]) -> Bool {
-        var i = lineStart(of: offset, in: source)
-        while i < offset {
-            if source[i] != 0x20 { return false }
-            i += 1
-        }
-        return true
     }
 }

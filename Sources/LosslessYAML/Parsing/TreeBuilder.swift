@@ -265,11 +265,11 @@ struct TreeBuilder {
         let end = window.upperBound
         while i < end, source[i] == 0x20 || source[i] == 0x09 { i += 1 }
         if i < end, source[i] == UInt8(ascii: "#") {
-            while i < end, source[i] != 0x0A { i += 1 }
+            while i < end, SourceText.lineBreakLength(at: i, in: source) == 0 { i += 1 }
         }
-        if i < end, source[i] == 0x0D, i + 1 < end, source[i + 1] == 0x0A { i += 1 }
-        guard i < end, source[i] == 0x0A else { return i == end ? Mark(offset: i, line: mark.line, column: mark.column) : mark }
-        return Mark(offset: i + 1, line: mark.line + 1, column: 1)
+        let length = i < end ? SourceText.lineBreakLength(at: i, in: source) : 0
+        guard length > 0 else { return i == end ? Mark(offset: i, line: mark.line, column: mark.column) : mark }
+        return Mark(offset: i + length, line: mark.line + 1, column: 1)
     }
 
     private mutating func mark(_ m: yaml_mark_t) -> Mark {

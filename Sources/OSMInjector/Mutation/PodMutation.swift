@@ -21,7 +21,7 @@ struct PodMutation {
         var editor = RecordingEditor(documentEditor)
         var result = try apply(recording: &editor)
         let document = documentEditor.document
-        if document.range.end.offset > document.range.start.offset, documentEditor.source.last != 0x0A,
+        if document.range.end.offset > document.range.start.offset, LineBreaks.trailingLength(documentEditor.source) == 0,
            document.range.end.offset == documentEditor.source.count {
             result.restore.addedFinalLineBreak = true
         }

@@ -66,9 +66,8 @@ struct ReinjectionPlan {
         }
         do {
             var bytes = try editor.output()
-            if injected.contains(where: { $0.log?.addedFinalLineBreak == true }), bytes.last == 0x0A {
-                bytes.removeLast()
-                if bytes.last == 0x0D { bytes.removeLast() }
+            if injected.contains(where: { $0.log?.addedFinalLineBreak == true }) {
+                bytes.removeLast(LineBreaks.trailingLength(bytes))
             }
             return bytes
         } catch {

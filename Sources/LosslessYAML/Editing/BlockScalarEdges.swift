@@ -1,0 +1,50 @@
+/// Block scalars end only where indentation says so, and take trailing line breaks into their value by their
+/// chomping: text written next to one must not change where it ends.
+extension DocumentEditor {
+    /// A block renderer for text that goes before the line starting at `offset`.
+    func blockRenderer(before offset: Int) -> BlockRenderer {
+        var renderer = BlockRenderer(layout: layout)
+        var i = offset
+        while i < source.count, source[i] == 0x20 || source[i] == 0x09 { i += 1 }
+        if i < source.count, source[i] == UInt8(ascii: "#") {
+            renderer.nextLine = .comment
+        } else if SourceText.lineBreakLength(at: i, in: source) > 0 {
+            renderer.nextLine = .blank
+        }
+        return renderer
+    }
+
+    /// Before an insertion after a last line without a line break: the break that goes first would join the
+    /// value of a block scalar ending there, so its chomping becomes strip (its value has no final break), or
+    /// the blanks after its last break go (they would become a kept blank line).
+    mutating func keepBlockScalarAtEnd(of collection: Node) {
+        var last = collection
+        while let next = last.pairs?.last?.value ?? last.items?.last { last = next }
+        guard let scalar = last.scalar, scalar.style == .literal || scalar.style == .folded else { return }
+        if !scalar.value.hasSuffix("\n") {
+            stripChomping(of: last)
+            return
+        }
+        let lineStart = SourceText.lineStart(of: source.count, in: source)
+        if lineStart < source.count, source[lineStart...].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            add(lineStart..<source.count, "", target: collection)
+        }
+    }
+
+    /// Makes the chomping indicator of the block scalar `node` `-`, once.
+    private mutating func stripChomping(of node: Node) {
+        var i = NodeSyntax.afterProperties(of: node, in: source)
+        while i < source.count, source[i] == 0x20 || source[i] == 0x09 { i += 1 }
+        guard i < source.count, source[i] == UInt8(ascii: "|") || source[i] == UInt8(ascii: ">") else { return }
+        i += 1
+        var at = i..<i
+        while i < source.count, source[i] == UInt8(ascii: "+") || source[i] == UInt8(ascii: "-")
+                || (source[i] >= UInt8(ascii: "0") && source[i] <= UInt8(ascii: "9")) {
+            if source[i] == UInt8(ascii: "-") { return }
+            if source[i] == UInt8(ascii: "+") { at = i..<(i + 1) }
+            i += 1
+        }
+        guard !splices.contains(where: { $0.range == at && $0.text == "-" }) else { return }
+        add(at, "-", target: node)
+    }
+}
