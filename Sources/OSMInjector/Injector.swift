@@ -44,7 +44,12 @@ public struct Injector: Sendable {
     public func run(_ stream: YAMLStream) -> Output {
         var survey = StreamSurvey(cluster: cluster)
         for document in stream.documents { survey.add(document) }
-        var pass = StreamPass(injector: self, survey: survey, source: stream.source)
+        let owners = survey.secretOwners()
+        var early = survey.secretsReplacedEarly(mode: mode, owners: owners)
+        for document in stream.documents {
+            keepEarlySecrets(of: document, in: &early, survey: survey, owners: owners, source: stream.source)
+        }
+        var pass = StreamPass(injector: self, survey: survey, owners: owners, early: early, source: stream.source)
         var writer = StreamWriter(capacity: stream.source.count + stream.source.count / 2)
         if stream.documents.isEmpty { writer.write(stream.source) }
         for document in stream.documents { pass.process(document, into: &writer) }
@@ -58,7 +63,15 @@ public struct Injector: Sendable {
                              flush: ([UInt8]) -> Void) throws(YAMLError) -> Output {
         var survey = StreamSurvey(cluster: cluster)
         try parser.forEachDocument(in: source) { survey.add($0) }
-        var pass = StreamPass(injector: self, survey: survey, source: source)
+        let owners = survey.secretOwners()
+        var early = survey.secretsReplacedEarly(mode: mode, owners: owners)
+        // A third reading, only when a Secret stands before a workload it may have to stay with.
+        if mode == .inject, !early.isEmpty {
+            try parser.forEachDocument(in: source) {
+                keepEarlySecrets(of: $0, in: &early, survey: survey, owners: owners, source: source)
+            }
+        }
+        var pass = StreamPass(injector: self, survey: survey, owners: owners, early: early, source: source)
         var writer = StreamWriter()
         var documents = 0
         try parser.forEachDocument(in: source) { document in
@@ -70,84 +83,8 @@ public struct Injector: Sendable {
         return Output(bytes: [], reports: survey.failures + pass.reports, secrets: pass.secrets)
     }
 
-    /// The second pass: one document at a time, in order.
-    private struct StreamPass {
-        let injector: Injector
-        let survey: StreamSurvey
-        let source: [UInt8]
-        let replacedEarly: Set<String>
-        /// The workload each logged Secret belongs to (see `StreamSurvey.secretOwners`).
-        let owners: [String: Int]
-        var identities = IdentityCounter()
-        /// Secrets whose workload was undone: their old documents are dropped (the new ones follow the workload).
-        var replaced: Set<String> = []
-        var insertedBefore = false
-        var reports: [WorkloadReport] = []
-        var secrets: [[UInt8]] = []
-
-        init(injector: Injector, survey: StreamSurvey, source: [UInt8]) {
-            self.injector = injector
-            self.survey = survey
-            self.source = source
-            self.owners = survey.secretOwners()
-            self.replacedEarly = survey.secretsReplacedEarly(mode: injector.mode, owners: owners)
-        }
-
-        mutating func process(_ document: Document, into writer: inout StreamWriter) {
-            if let names = Self.secretNames(of: document, in: survey.secrets),
-               names.allSatisfy({ replaced.contains($0) || replacedEarly.contains($0) }) { return }
-            let plan = ReinjectionPlan(document: document, secrets: survey.secrets, owners: owners,
-                                       defaultNamespace: survey.cluster.settings.defaultNamespace)
-            var undone: Result<[UInt8], InjectionError>?
-            if injector.mode == .inject ? plan.canUndo : plan.canUninject {
-                do {
-                    undone = .success(try plan.undo(source: source))
-                } catch {
-                    undone = .failure(error)
-                }
-            }
-            let result = injector.process(document, plan: plan, undone: undone, source: source,
-                                          cluster: survey.cluster, identities: &identities)
-            if case .success = undone, !result.keepsSecrets { replaced.formUnion(plan.secretDocuments.map(\.name)) }
-            reports += result.reports
-            if insertedBefore { writer.writeSeparatorIfNeeded(before: document) }
-            insertedBefore = false
-            writer.write(result.bytes)
-            if result.keepsSecrets { restoreEarlySecrets(of: plan, into: &writer) }
-            if injector.secrets.inline {
-                for secret in result.secrets {
-                    writer.writeNewDocument(secret)
-                    insertedBefore = true
-                }
-            }
-            secrets += result.secrets
-        }
-
-        /// Writes again, after the document, the Secrets of `plan` that were dropped before it (they were to be
-        /// replaced, but the document was left as it was).
-        private mutating func restoreEarlySecrets(of plan: ReinjectionPlan, into writer: inout StreamWriter) {
-            for secret in plan.secretDocuments where replacedEarly.contains(secret.name) {
-                guard let entry = survey.secrets[secret.name], survey.secrets.secretLists[entry.documentIndex] == nil else {
-                    continue
-                }
-                writer.writeNewDocument(Array(source[secret.bytes]))
-                insertedBefore = true
-            }
-        }
-
-        /// The names of the bootstrap Secrets a document holds (one, or a List of them), or nil for any other.
-        private static func secretNames(of document: Document, in index: BootstrapSecretIndex) -> [String]? {
-            if let names = index.secretLists[document.index] { return names }
-            guard let metadata = document.root["metadata"], document.root["kind"]?.scalar?.value == "Secret",
-                  let name = metadata["name"]?.scalar?.value, name.hasPrefix(OSMConstants.bootstrapSecretPrefix) else {
-                return nil
-            }
-            return [name]
-        }
-    }
-
     /// One document's output bytes, new Secrets and reports.
-    private struct DocumentResult {
+    struct DocumentResult {
         var bytes: ArraySlice<UInt8>
         var secrets: [[UInt8]] = []
         var reports: [WorkloadReport] = []
@@ -155,8 +92,9 @@ public struct Injector: Sendable {
         var keepsSecrets = false
     }
 
-    private func process(_ document: Document, plan: ReinjectionPlan, undone: Result<[UInt8], InjectionError>?,
-                         source: [UInt8], cluster: ClusterState, identities: inout IdentityCounter) -> DocumentResult {
+    /// One document: injected, re-injected, uninjected or left as it was, as `mode` and `plan` say.
+    func process(_ document: Document, plan: ReinjectionPlan, undone: Result<[UInt8], InjectionError>?,
+                 source: [UInt8], cluster: ClusterState, identities: inout IdentityCounter) -> DocumentResult {
         let original = source[document.range.bytes]
         if plan.injected.isEmpty || (mode == .inject && !plan.canUndo) {
             guard mode == .inject else { return DocumentResult(bytes: original) }

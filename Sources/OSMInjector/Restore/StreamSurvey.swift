@@ -75,10 +75,11 @@ struct StreamSurvey {
         return false
     }
 
-    /// Secrets that stand before the workload using them and will be replaced (their workload can be undone):
-    /// the second pass drops them when it meets them, before it knows the undo worked.
-    func secretsReplacedEarly(mode: Injector.Mode, owners: [String: Int]) -> Set<String> {
-        var early: Set<String> = []
+    /// Secrets that stand before the workload using them and will be replaced if their workload's undo works, by
+    /// the index of the workload's document: the second pass drops them when it meets them, so the injector first
+    /// takes out those of documents that re-injection leaves as they were.
+    func secretsReplacedEarly(mode: Injector.Mode, owners: [String: Int]) -> [Int: [String]] {
+        var early: [Int: [String]] = [:]
         var start = users.startIndex
         while start < users.endIndex {
             let document = users[start].document
@@ -92,7 +93,7 @@ struct StreamSurvey {
             }
             guard undoable else { continue }
             for (user, entry) in zip(group, entries) where (entry?.documentIndex ?? .max) < document {
-                early.insert(user.secret)
+                early[document, default: []].append(user.secret)
             }
         }
         return early
