@@ -105,12 +105,7 @@ public struct Injector: Sendable {
                                   reports: Self.markingCopies(processor.reports, plan: plan))
         }
         guard mode == .inject ? plan.canUndo : plan.canUninject else {
-            return DocumentResult(bytes: original, reports: plan.injected.map {
-                let error = InjectionError($0.copied
-                    ? "cannot uninject: its bootstrap Secret \"\($0.secretName)\" belongs to another workload of the input (a copy?), whose restore log does not describe it; nothing was changed"
-                    : "cannot uninject: its bootstrap Secret is not in the input (it tells how the probes were); nothing was changed")
-                return $0.report(.failed(error))
-            })
+            return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(.failed(plan.uninjectError(of: $0))) })
         }
         let restored: [UInt8]
         do {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import LosslessYAML
 @testable import OSMInjector
@@ -42,6 +43,28 @@ import LosslessYAML
         var streamed: [UInt8] = []
         _ = try injector.runStreaming(Array(input.utf8)) { streamed += $0 }
         #expect(streamed == again.bytes)
+    }
+
+    /// A List holding a copy of an injected workload beside the workload itself: uninject fails the document
+    /// (it is undone whole), and the owner's error names the copy, not a missing Secret.
+    @Test func uninjectOfAListWithACopyAndItsOwner() throws {
+        let (workloads, secrets) = try Self.injected(["web"])
+        let owner = workloads[0]
+        let metadataName = try #require(owner.range(of: "  name: web\n"))
+        let copy = owner.replacingCharacters(in: metadataName, with: "  name: web-copy\n")
+        let item = { (text: String) in
+            "- " + text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().joined(separator: "\n  ") + "\n"
+        }
+        let input = "apiVersion: v1\nkind: List\nitems:\n" + item(copy) + item(owner) + "---\n" + secrets[0]
+        let stream = try Parser().parse(Array(input.utf8))
+        let undone = Injector(cluster: everyNamespaceEnabled(stream), mode: .uninject).run(stream)
+        let failures = undone.reports.filter(\.isError)
+        #expect(failures.map(\.name) == ["web-copy", "web"])
+        let report = try #require(failures.last)
+        #expect(!report.line.contains("not in the input"), "\(report.line)")
+        #expect(report.line.contains("deployment \"web-copy\" of the same document"), "\(report.line)")
+        guard case .failed(let error) = report.outcome else { return }
+        #expect(error.mark?.line == 4, "\(String(describing: error.mark))")
     }
 
     /// The names of the Secrets of a stream, also those inside Lists.

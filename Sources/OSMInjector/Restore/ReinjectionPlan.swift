@@ -53,6 +53,22 @@ struct ReinjectionPlan {
     /// True when every injected workload can at least be uninjected: from its log, or from a webhook's Secret.
     var canUninject: Bool { !injected.isEmpty && injected.allSatisfy { $0.log != nil || $0.bootstrap != nil } }
 
+    /// Why `workload` cannot be uninjected: its own Secret is missing or another's, or (a document is undone
+    /// whole) another workload of the document cannot be, which the error points at.
+    func uninjectError(of workload: Injected) -> InjectionError {
+        if workload.copied {
+            return InjectionError("cannot uninject: its bootstrap Secret \"\(workload.secretName)\" belongs to another workload of the input (a copy?), whose restore log does not describe it; nothing was changed")
+        }
+        guard workload.log != nil || workload.bootstrap != nil,
+              let other = injected.first(where: { $0.log == nil && $0.bootstrap == nil }) else {
+            return InjectionError("cannot uninject: its bootstrap Secret is not in the input (it tells how the probes were); nothing was changed")
+        }
+        let subject = other.report(.noKind).subject
+        let why = other.copied ? "names its bootstrap Secret \"\(other.secretName)\" but is not described by it (a copy?)"
+            : "has no bootstrap Secret in the input"
+        return InjectionError("cannot uninject: \(subject) of the same document \(why), and a document is uninjected whole; nothing was changed", at: other.mark)
+    }
+
     /// The document's bytes with every injection undone.
     func undo(source: [UInt8]) throws(InjectionError) -> [UInt8] {
         var editor = DocumentEditor(source: source, document: document)
