@@ -93,13 +93,17 @@ public struct Injector: Sendable {
     }
 
     /// One document: injected, re-injected, uninjected or left as it was, as `mode` and `plan` say.
+    /// `leftOvers` are the Secrets of the stream no workload names: no new Secret may take one's name.
     func process(_ document: Document, plan: ReinjectionPlan, undone: Result<[UInt8], InjectionError>?,
-                 source: [UInt8], cluster: ClusterState, identities: inout IdentityCounter) -> DocumentResult {
+                 source: [UInt8], cluster: ClusterState, leftOvers: [String: Mark],
+                 identities: inout IdentityCounter) -> DocumentResult {
         let original = source[document.range.bytes]
+        if let failures = plan.duplicateSecretErrors() { return DocumentResult(bytes: original, reports: failures) }
         if plan.injected.isEmpty || (mode == .inject && !plan.canUndo) {
             guard mode == .inject else { return DocumentResult(bytes: original) }
             var processor = DocumentProcessor(document: document, source: source, cluster: cluster,
                                               secrets: self.secrets)
+            processor.leftOvers = leftOvers
             processor.run(identities: &identities)
             return DocumentResult(bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
                                   reports: Self.markingCopies(processor.reports, plan: plan))
@@ -120,12 +124,14 @@ public struct Injector: Sendable {
         if mode == .uninject {
             return DocumentResult(bytes: restored[...], reports: plan.injected.map { $0.report(.uninjected(nil)) })
         }
-        return reinject(restored, original: original, plan: plan, source: source, cluster: cluster, identities: &identities)
+        return reinject(restored, original: original, plan: plan, source: source, cluster: cluster,
+                        leftOvers: leftOvers, identities: &identities)
     }
 
     /// Injects afresh into a document restored to its state before injection, and says what changed.
     private func reinject(_ undone: [UInt8], original: ArraySlice<UInt8>, plan: ReinjectionPlan, source: [UInt8],
-                          cluster: ClusterState, identities: inout IdentityCounter) -> DocumentResult {
+                          cluster: ClusterState, leftOvers: [String: Mark],
+                          identities: inout IdentityCounter) -> DocumentResult {
         guard let restored = try? Parser().parse(undone), let document = restored.documents.first,
               restored.documents.count == 1 else {
             return DocumentResult(bytes: original, reports: plan.injected.map {
@@ -134,6 +140,7 @@ public struct Injector: Sendable {
         }
         var processor = DocumentProcessor(document: document, source: restored.source, cluster: cluster,
                                           secrets: self.secrets)
+        processor.leftOvers = leftOvers
         var counted = identities
         processor.run(identities: &counted)
         // An injected part repeated by hand survives the undo: the log does not describe the document.

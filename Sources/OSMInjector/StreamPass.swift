@@ -10,6 +10,8 @@ struct StreamPass {
     let owners: [String: Int]
     /// Secrets that stand before their workload and are replaced (their workload is undone and not left as it was).
     let replacedEarly: Set<String>
+    /// The Secrets no workload names, where each starts (see `StreamSurvey.leftOverSecrets`).
+    let leftOvers: [String: Mark]
     var identities = IdentityCounter()
     /// Secrets whose workload was undone: their old documents are dropped (the new ones follow the workload).
     var replaced: Set<String> = []
@@ -23,6 +25,7 @@ struct StreamPass {
         self.source = source
         self.owners = owners
         self.replacedEarly = Set(early.values.joined())
+        self.leftOvers = survey.leftOverSecrets()
     }
 
     mutating func process(_ document: Document, into writer: inout StreamWriter) {
@@ -38,7 +41,7 @@ struct StreamPass {
                                    defaultNamespace: survey.cluster.settings.defaultNamespace)
         let undone = injector.undo(plan, source: source)
         var result = injector.process(document, plan: plan, undone: undone, source: source,
-                                      cluster: survey.cluster, identities: &identities)
+                                      cluster: survey.cluster, leftOvers: leftOvers, identities: &identities)
         if result.keepsSecrets {
             result.reports = Self.failingIfDropped(result.reports, plan: plan, replacedEarly: replacedEarly)
         } else if case .success = undone {

@@ -18,10 +18,11 @@ extension Injector {
         guard mode == .inject, early[document.index] != nil else { return }
         let plan = ReinjectionPlan(document: document, secrets: survey.secrets, owners: owners,
                                    defaultNamespace: survey.cluster.settings.defaultNamespace)
-        // Whether a document is left as it was does not depend on the identities counted before it.
+        // Whether a document is left as it was depends neither on the identities counted before it nor on
+        // left-over Secrets (which fail an injection, never leave a document as it was).
         var identities = IdentityCounter()
         let result = process(document, plan: plan, undone: undo(plan, source: source), source: source,
-                             cluster: survey.cluster, identities: &identities)
+                             cluster: survey.cluster, leftOvers: [:], identities: &identities)
         if result.keepsSecrets { early[document.index] = nil }
     }
 }

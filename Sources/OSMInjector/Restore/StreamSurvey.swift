@@ -64,6 +64,15 @@ struct StreamSurvey {
         return owners
     }
 
+    /// The bootstrap Secrets no workload of the stream names (left over from an earlier injection?), where each
+    /// starts: an injection must not write a second Secret of one of these names.
+    func leftOverSecrets() -> [String: Mark] {
+        let named = Set(users.map(\.secret))
+        var leftOvers: [String: Mark] = [:]
+        for (name, marks) in secrets.marks where !named.contains(name) { leftOvers[name] = marks.first }
+        return leftOvers
+    }
+
     /// Whether `user`'s identity (or, when the stream repeats it, a numbered one) names the Secret `secret`.
     private func gives(_ user: SecretUser, its secret: String) -> Bool {
         let count = identityCounts["\(user.namespace)/\(user.kind)/\(user.name)"] ?? 1
