@@ -11,6 +11,8 @@ struct DocumentProcessor {
     private(set) var output: [UInt8]?
     /// Bootstrap Secrets to write after this document.
     private(set) var secrets: [[UInt8]] = []
+    /// Secrets of the input that no workload names, where each starts: a new Secret must not take one's name.
+    var leftOvers: [String: Mark] = [:]
     private var editor: DocumentEditor
 
     init(document: Document, source: [UInt8], cluster: ClusterState, secrets: SecretOptions) {
@@ -65,6 +67,10 @@ struct DocumentProcessor {
         if WorkloadWalker.bootstrapSecretName(of: pod.template) != nil { return .alreadyInjected }
         let identity = identities.uniqueName(namespace: report.namespace, kind: report.kind, name: report.name)
         let uuid = ProxyUUID.make(namespace: report.namespace, kind: report.kind, name: identity)
+        // Two Secrets of one name: `kubectl apply` would keep the later, maybe the stale one.
+        if secretOptions.emit, let mark = leftOvers[OSMConstants.bootstrapSecretPrefix + uuid] {
+            throw InjectionError("its bootstrap Secret would take the name \"\(OSMConstants.bootstrapSecretPrefix + uuid)\" of the Secret at \(mark.line):\(mark.column), which no workload of the input names (left over from an earlier injection?); remove that Secret (nothing was changed)", at: mark)
+        }
         // Edits go to a copy first, so that a workload that fails leaves the document as it was.
         var attempt = editor
         let mutation = PodMutation(pod: pod, namespace: report.namespace, cluster: cluster, proxyUUID: uuid)

@@ -44,7 +44,12 @@ public struct Injector: Sendable {
     public func run(_ stream: YAMLStream) -> Output {
         var survey = StreamSurvey(cluster: cluster)
         for document in stream.documents { survey.add(document) }
-        var pass = StreamPass(injector: self, survey: survey, source: stream.source)
+        let owners = survey.secretOwners()
+        var early = survey.secretsReplacedEarly(mode: mode, owners: owners)
+        for document in stream.documents {
+            keepEarlySecrets(of: document, in: &early, survey: survey, owners: owners, source: stream.source)
+        }
+        var pass = StreamPass(injector: self, survey: survey, owners: owners, early: early, source: stream.source)
         var writer = StreamWriter(capacity: stream.source.count + stream.source.count / 2)
         if stream.documents.isEmpty { writer.write(stream.source) }
         for document in stream.documents { pass.process(document, into: &writer) }
@@ -60,103 +65,33 @@ public struct Injector: Sendable {
         let ahead = DocumentsAhead(source, parser: parser, filter: TreeNeeds.writePass)
         var survey = StreamSurvey(cluster: cluster)
         try parser.forEachDocument(in: source, filter: TreeNeeds.surveyPass(source)) { survey.add($0) }
-        var pass = StreamPass(injector: self, survey: survey, source: source)
+        let owners = survey.secretOwners()
+        var early = survey.secretsReplacedEarly(mode: mode, owners: owners)
+        // A third reading, only when a Secret stands before a workload it may have to stay with.
+        if mode == .inject, !early.isEmpty {
+            try parser.forEachDocument(in: source, filter: TreeNeeds.writePass) {
+                keepEarlySecrets(of: $0, in: &early, survey: survey, owners: owners, source: source)
+            }
+        }
+        var pass = StreamPass(injector: self, survey: survey, owners: owners, early: early, source: source)
+        // Then the documents are injected on every core, and written here in order.
+        let preparing = pass
+        let prepared = OrderedMap<(Document, StreamPass.Prepared?)>(ahead, workers: OrderedMap<Int>.defaultWorkers) {
+            document in (document, preparing.prepare(document))
+        }
         var writer = StreamWriter()
         var documents = 0
-        try ahead.forEach { document in
+        try prepared.forEach { document, work in
             documents += 1
-            pass.process(document, into: &writer)
+            pass.process(document, prepared: work, into: &writer)
             flush(writer.drain())
         }
         if documents == 0 { flush(source) }
         return Output(bytes: [], reports: survey.failures + pass.reports, secrets: pass.secrets)
     }
 
-    /// The second pass: one document at a time, in order.
-    private struct StreamPass {
-        let injector: Injector
-        let survey: StreamSurvey
-        let source: [UInt8]
-        let replacedEarly: Set<String>
-        /// The workload each logged Secret belongs to (see `StreamSurvey.secretOwners`).
-        let owners: [String: Int]
-        var identities = IdentityCounter()
-        /// Secrets whose workload was undone: their old documents are dropped (the new ones follow the workload).
-        var replaced: Set<String> = []
-        var insertedBefore = false
-        var reports: [WorkloadReport] = []
-        var secrets: [[UInt8]] = []
-
-        init(injector: Injector, survey: StreamSurvey, source: [UInt8]) {
-            self.injector = injector
-            self.survey = survey
-            self.source = source
-            self.owners = survey.secretOwners()
-            self.replacedEarly = survey.secretsReplacedEarly(mode: injector.mode, owners: owners)
-        }
-
-        mutating func process(_ document: Document, into writer: inout StreamWriter) {
-            if document.isPartial {
-                // Nothing of it can change.
-                if insertedBefore { writer.writeSeparatorIfNeeded(before: document) }
-                insertedBefore = false
-                writer.write(source[document.range.bytes])
-                return
-            }
-            if let names = Self.secretNames(of: document, in: survey.secrets),
-               names.allSatisfy({ replaced.contains($0) || replacedEarly.contains($0) }) { return }
-            let plan = ReinjectionPlan(document: document, secrets: survey.secrets, owners: owners,
-                                       defaultNamespace: survey.cluster.settings.defaultNamespace)
-            var undone: Result<[UInt8], InjectionError>?
-            if injector.mode == .inject ? plan.canUndo : plan.canUninject {
-                do {
-                    undone = .success(try plan.undo(source: source))
-                } catch {
-                    undone = .failure(error)
-                }
-            }
-            let result = injector.process(document, plan: plan, undone: undone, source: source,
-                                          cluster: survey.cluster, identities: &identities)
-            if case .success = undone, !result.keepsSecrets { replaced.formUnion(plan.secretDocuments.map(\.name)) }
-            reports += result.reports
-            if insertedBefore { writer.writeSeparatorIfNeeded(before: document) }
-            insertedBefore = false
-            writer.write(result.bytes)
-            if result.keepsSecrets { restoreEarlySecrets(of: plan, into: &writer) }
-            if injector.secrets.inline {
-                for secret in result.secrets {
-                    writer.writeNewDocument(secret)
-                    insertedBefore = true
-                }
-            }
-            secrets += result.secrets
-        }
-
-        /// Writes again, after the document, the Secrets of `plan` that were dropped before it (they were to be
-        /// replaced, but the document was left as it was).
-        private mutating func restoreEarlySecrets(of plan: ReinjectionPlan, into writer: inout StreamWriter) {
-            for secret in plan.secretDocuments where replacedEarly.contains(secret.name) {
-                guard let entry = survey.secrets[secret.name], survey.secrets.secretLists[entry.documentIndex] == nil else {
-                    continue
-                }
-                writer.writeNewDocument(Array(source[secret.bytes]))
-                insertedBefore = true
-            }
-        }
-
-        /// The names of the bootstrap Secrets a document holds (one, or a List of them), or nil for any other.
-        private static func secretNames(of document: Document, in index: BootstrapSecretIndex) -> [String]? {
-            if let names = index.secretLists[document.index] { return names }
-            guard let metadata = document.root["metadata"], document.root["kind"]?.scalar?.value == "Secret",
-                  let name = metadata["name"]?.scalar?.value, name.hasPrefix(OSMConstants.bootstrapSecretPrefix) else {
-                return nil
-            }
-            return [name]
-        }
-    }
-
     /// One document's output bytes, new Secrets and reports.
-    private struct DocumentResult {
+    struct DocumentResult: Sendable {
         var bytes: ArraySlice<UInt8>
         var secrets: [[UInt8]] = []
         var reports: [WorkloadReport] = []
@@ -164,24 +99,24 @@ public struct Injector: Sendable {
         var keepsSecrets = false
     }
 
-    private func process(_ document: Document, plan: ReinjectionPlan, undone: Result<[UInt8], InjectionError>?,
-                         source: [UInt8], cluster: ClusterState, identities: inout IdentityCounter) -> DocumentResult {
+    /// One document: injected, re-injected, uninjected or left as it was, as `mode` and `plan` say.
+    /// `leftOvers` are the Secrets of the stream no workload names: no new Secret may take one's name.
+    func process(_ document: Document, plan: ReinjectionPlan, undone: Result<[UInt8], InjectionError>?,
+                 source: [UInt8], cluster: ClusterState, leftOvers: [String: Mark],
+                 identities: inout IdentityCounter) -> DocumentResult {
         let original = source[document.range.bytes]
+        if let failures = plan.duplicateSecretErrors() { return DocumentResult(bytes: original, reports: failures) }
         if plan.injected.isEmpty || (mode == .inject && !plan.canUndo) {
             guard mode == .inject else { return DocumentResult(bytes: original) }
             var processor = DocumentProcessor(document: document, source: source, cluster: cluster,
                                               secrets: self.secrets)
+            processor.leftOvers = leftOvers
             processor.run(identities: &identities)
             return DocumentResult(bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
                                   reports: Self.markingCopies(processor.reports, plan: plan))
         }
         guard mode == .inject ? plan.canUndo : plan.canUninject else {
-            return DocumentResult(bytes: original, reports: plan.injected.map {
-                let error = InjectionError($0.copied
-                    ? "cannot uninject: its bootstrap Secret \"\($0.secretName)\" belongs to another workload of the input (a copy?), whose restore log does not describe it; nothing was changed"
-                    : "cannot uninject: its bootstrap Secret is not in the input (it tells how the probes were); nothing was changed")
-                return $0.report(.failed(error))
-            })
+            return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(.failed(plan.uninjectError(of: $0))) })
         }
         let restored: [UInt8]
         do {
@@ -196,12 +131,14 @@ public struct Injector: Sendable {
         if mode == .uninject {
             return DocumentResult(bytes: restored[...], reports: plan.injected.map { $0.report(.uninjected(nil)) })
         }
-        return reinject(restored, original: original, plan: plan, source: source, cluster: cluster, identities: &identities)
+        return reinject(restored, original: original, plan: plan, source: source, cluster: cluster,
+                        leftOvers: leftOvers, identities: &identities)
     }
 
     /// Injects afresh into a document restored to its state before injection, and says what changed.
     private func reinject(_ undone: [UInt8], original: ArraySlice<UInt8>, plan: ReinjectionPlan, source: [UInt8],
-                          cluster: ClusterState, identities: inout IdentityCounter) -> DocumentResult {
+                          cluster: ClusterState, leftOvers: [String: Mark],
+                          identities: inout IdentityCounter) -> DocumentResult {
         guard let restored = try? Parser().parse(undone), let document = restored.documents.first,
               restored.documents.count == 1 else {
             return DocumentResult(bytes: original, reports: plan.injected.map {
@@ -210,6 +147,7 @@ public struct Injector: Sendable {
         }
         var processor = DocumentProcessor(document: document, source: restored.source, cluster: cluster,
                                           secrets: self.secrets)
+        processor.leftOvers = leftOvers
         var counted = identities
         processor.run(identities: &counted)
         // An injected part repeated by hand survives the undo: the log does not describe the document.
@@ -270,17 +208,5 @@ extension Injector {
             return nil
         }
         return try? ValueConverter(document: document).value(of: document.root)
-    }
-}
-
-/// Gives each workload identity a unique name for its proxy UUID, even when a stream repeats one.
-struct IdentityCounter {
-    private var seen: [String: Int] = [:]
-
-    mutating func uniqueName(namespace: String, kind: String, name: String) -> String {
-        let key = "\(namespace)/\(kind)/\(name)"
-        let count = seen[key, default: 0]
-        seen[key] = count + 1
-        return count == 0 ? name : "\(name)#\(count)"
     }
 }

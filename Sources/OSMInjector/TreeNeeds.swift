@@ -29,25 +29,7 @@ enum TreeNeeds {
     /// Whether `source` holds the bootstrap volume's name, or an escape or escaped line break of a
     /// double-quoted scalar that could spell it.
     static func mayNameBootstrapVolume(_ source: [UInt8]) -> Bool {
-        let needle = Array("envoy-bootstrap-config".utf8)
-        return source.withUnsafeBufferPointer { bytes in
-            var i = 0
-            let count = bytes.count
-            while i < count {
-                let byte = bytes[i]
-                if byte == 0x5C, i + 1 < count {  // backslash
-                    switch bytes[i + 1] {
-                    case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"), 0x0A, 0x0D: return true
-                    default: break
-                    }
-                } else if byte == needle[0], i + needle.count <= count {
-                    var j = 1
-                    while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
-                    if j == needle.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
+        ByteSearch.contains(source, Array("envoy-bootstrap-config".utf8))
+            || ByteSearch.contains(source, 0x5C, followedBy: [UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"), 0x0A, 0x0D])
     }
 }

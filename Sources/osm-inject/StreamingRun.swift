@@ -14,27 +14,7 @@ struct StreamingRun {
         guard !modes.inPlace, !modes.check, !modes.diff, modes.output != .json else { return false }
         guard let first = file.bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
               first != UInt8(ascii: "{") else { return false }
-        return !contains(file.bytes, Array("ResourceList".utf8))
-    }
-
-    /// Whether `needle` occurs in `haystack` (a plain scan: `firstRange(of:)` is slow on large arrays).
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let head = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        let last = haystack.count - needle.count
-        return haystack.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                var i = 0
-                while i <= last {
-                    if h[i] == head {
-                        var j = 1
-                        while j < n.count, h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
+        return !ByteSearch.contains(file.bytes, Array("ResourceList".utf8))
     }
 
     func run(_ file: InputFile, injector: Injector,

@@ -28,8 +28,6 @@ public enum InjectInvariants {
                               before: data, after: first.bytes)
         }
         try checkUntouchedDocuments(stream, first)
-        // FuzzRegressionInjectorTests.leftOverSecretWithTheBootstrapName: two bootstrap Secrets of one name.
-        if KnownInjectionBugs.duplicateBootstrapSecret(injected) { return }
 
         let second = Injector(cluster: cluster).run(injected)
         if second.hasErrors {

@@ -15,6 +15,9 @@ struct BootstrapSecretIndex {
 
     init() {}
 
+    /// Where each bootstrap Secret of the stream starts, by name (more than one when the input repeats a name).
+    private(set) var marks: [String: [Mark]] = [:]
+
     /// The List documents that hold only bootstrap Secrets (as JSON output writes them), with their names.
     private(set) var secretLists: [Int: [String]] = [:]
 
@@ -44,6 +47,7 @@ struct BootstrapSecretIndex {
         if log == nil, let data = ((try? object.stringMap("data")) ?? [:])[OSMConstants.envoyBootstrapConfigFile] {
             bootstrap = WebhookUninjector.BootstrapProbes(base64: data)
         }
+        marks[name, default: []].append(object.node.range.start)
         entries[name] = Entry(documentIndex: documentIndex, bytes: object.node.range.bytes, log: log, bootstrap: bootstrap)
         return name
     }

@@ -15,6 +15,8 @@ struct ReinjectionPlan {
         var bootstrap: WebhookUninjector.BootstrapProbes?
         /// Its Secret is in the stream but belongs to another workload (this one is a copy).
         var copied = false
+        /// Where the Secrets of its Secret's name start, when the stream holds more than one.
+        var duplicates: [Mark] = []
 
         func report(_ outcome: WorkloadReport.Outcome) -> WorkloadReport {
             WorkloadReport(kind: kind, name: name, namespace: namespace, outcome: outcome, mark: mark)
@@ -42,7 +44,8 @@ struct ReinjectionPlan {
             injected.append(Injected(kind: workload.kind, name: workload.name, namespace: workload.namespace,
                                      mark: workload.object.node.range.start, secretName: secretName, log: entry?.log,
                                      template: template, bootstrap: entry?.bootstrap,
-                                     copied: entry == nil && secrets[secretName] != nil))
+                                     copied: entry == nil && secrets[secretName] != nil,
+                                     duplicates: (secrets.marks[secretName] ?? []).count > 1 ? secrets.marks[secretName] ?? [] : []))
             if let entry, entry.log != nil || entry.bootstrap != nil { secretDocuments.append((secretName, entry.bytes)) }
         }
     }
@@ -52,6 +55,37 @@ struct ReinjectionPlan {
 
     /// True when every injected workload can at least be uninjected: from its log, or from a webhook's Secret.
     var canUninject: Bool { !injected.isEmpty && injected.allSatisfy { $0.log != nil || $0.bootstrap != nil } }
+
+    /// The error of each workload of a document in which one names a bootstrap Secret standing more than once in
+    /// the stream (which one describes it is unknown), at the second Secret; nil when there is none.
+    func duplicateSecretErrors() -> [WorkloadReport]? {
+        guard let first = injected.first(where: { $0.duplicates.count > 1 }), let second = first.duplicates.dropFirst().first else {
+            return nil
+        }
+        return injected.map { workload in
+            guard let mark = workload.duplicates.dropFirst().first else {
+                return workload.report(.failed(InjectionError("\(first.report(.noKind).subject) of the same document names a bootstrap Secret that is in the input more than once; nothing was changed", at: second)))
+            }
+            let places = workload.duplicates.map { "\($0.line):\($0.column)" }.joined(separator: " and ")
+            return workload.report(.failed(InjectionError("its bootstrap Secret \"\(workload.secretName)\" is in the input \(workload.duplicates.count) times (at \(places)), so which one describes it is unknown; remove the one left over (nothing was changed)", at: mark)))
+        }
+    }
+
+    /// Why `workload` cannot be uninjected: its own Secret is missing or another's, or (a document is undone
+    /// whole) another workload of the document cannot be, which the error points at.
+    func uninjectError(of workload: Injected) -> InjectionError {
+        if workload.copied {
+            return InjectionError("cannot uninject: its bootstrap Secret \"\(workload.secretName)\" belongs to another workload of the input (a copy?), whose restore log does not describe it; nothing was changed")
+        }
+        guard workload.log != nil || workload.bootstrap != nil,
+              let other = injected.first(where: { $0.log == nil && $0.bootstrap == nil }) else {
+            return InjectionError("cannot uninject: its bootstrap Secret is not in the input (it tells how the probes were); nothing was changed")
+        }
+        let subject = other.report(.noKind).subject
+        let why = other.copied ? "names its bootstrap Secret \"\(other.secretName)\" but is not described by it (a copy?)"
+            : "has no bootstrap Secret in the input"
+        return InjectionError("cannot uninject: \(subject) of the same document \(why), and a document is uninjected whole; nothing was changed", at: other.mark)
+    }
 
     /// The document's bytes with every injection undone.
     func undo(source: [UInt8]) throws(InjectionError) -> [UInt8] {

@@ -64,6 +64,15 @@ struct StreamSurvey {
         return owners
     }
 
+    /// The bootstrap Secrets no workload of the stream names (left over from an earlier injection?), where each
+    /// starts: an injection must not write a second Secret of one of these names.
+    func leftOverSecrets() -> [String: Mark] {
+        let named = Set(users.map(\.secret))
+        var leftOvers: [String: Mark] = [:]
+        for (name, marks) in secrets.marks where !named.contains(name) { leftOvers[name] = marks.first }
+        return leftOvers
+    }
+
     /// Whether `user`'s identity (or, when the stream repeats it, a numbered one) names the Secret `secret`.
     private func gives(_ user: SecretUser, its secret: String) -> Bool {
         let count = identityCounts["\(user.namespace)/\(user.kind)/\(user.name)"] ?? 1
@@ -75,10 +84,11 @@ struct StreamSurvey {
         return false
     }
 
-    /// Secrets that stand before the workload using them and will be replaced (their workload can be undone):
-    /// the second pass drops them when it meets them, before it knows the undo worked.
-    func secretsReplacedEarly(mode: Injector.Mode, owners: [String: Int]) -> Set<String> {
-        var early: Set<String> = []
+    /// Secrets that stand before the workload using them and will be replaced if their workload's undo works, by
+    /// the index of the workload's document: the second pass drops them when it meets them, so the injector first
+    /// takes out those of documents that re-injection leaves as they were.
+    func secretsReplacedEarly(mode: Injector.Mode, owners: [String: Int]) -> [Int: [String]] {
+        var early: [Int: [String]] = [:]
         var start = users.startIndex
         while start < users.endIndex {
             let document = users[start].document
@@ -92,7 +102,7 @@ struct StreamSurvey {
             }
             guard undoable else { continue }
             for (user, entry) in zip(group, entries) where (entry?.documentIndex ?? .max) < document {
-                early.insert(user.secret)
+                early[document, default: []].append(user.secret)
             }
         }
         return early

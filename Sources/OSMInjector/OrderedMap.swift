@@ -1,0 +1,97 @@
+import Foundation
+import LosslessYAML
+
+/// Maps the documents of a `DocumentsAhead` on worker threads and hands the results back in stream order,
+/// at most `window` batches ahead of the consumer.
+final class OrderedMap<Output: Sendable>: @unchecked Sendable {
+    // Every stored property below `condition` is read and written only with `condition` locked.
+    private let condition = NSCondition()
+    private var results: [Int: [Output]] = [:]
+    /// The index of the next result `forEach` hands over.
+    private var delivered = 0
+    /// Batches taken from the input so far.
+    private var started = 0
+    /// Set once the input is exhausted or failed: how many batches it had.
+    private var total: Int?
+    private var failure: YAMLError?
+    private var cancelled = false
+    private let window: Int
+
+    /// One worker per core, at least two: the parsing thread runs beside them.
+    static var defaultWorkers: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) }
+
+    init(_ input: DocumentsAhead, workers: Int, window: Int = 8,
+         _ transform: @escaping @Sendable (Document) -> Output) {
+        self.window = max(1, window)
+        for _ in 0..<max(1, workers) {
+            let thread = Thread { [self] in work(input, transform) }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    deinit {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Hands every result to `body` in stream order; throws the input's error after the results before it.
+    func forEach(_ body: (Output) -> Void) throws(YAMLError) {
+        while true {
+            condition.lock()
+            while results[delivered] == nil, total.map({ delivered < $0 }) ?? true { condition.wait() }
+            guard let outputs = results.removeValue(forKey: delivered) else {
+                let failure = self.failure
+                condition.unlock()
+                if let failure { throw failure }
+                return
+            }
+            delivered += 1
+            condition.broadcast()
+            condition.unlock()
+            outputs.forEach(body)
+        }
+    }
+
+    private func work(_ input: DocumentsAhead, _ transform: @Sendable (Document) -> Output) {
+        while true {
+            condition.lock()
+            while started - delivered >= window, !cancelled, total == nil { condition.wait() }
+            if cancelled || total != nil {
+                condition.unlock()
+                return
+            }
+            started += 1
+            condition.unlock()
+            let next: (Int, [Document])?
+            do throws(YAMLError) {
+                next = try input.next()
+            } catch {
+                finish(count: input.handedOut, error)
+                return
+            }
+            guard let (index, batch) = next else {
+                finish(count: input.handedOut, nil)
+                return
+            }
+            let outputs = batch.map(transform)
+            condition.lock()
+            results[index] = outputs
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// Records the end of the input, after `count` documents.
+    private func finish(count: Int, _ error: YAMLError?) {
+        condition.lock()
+        if total == nil {
+            total = count
+            failure = error
+        }
+        condition.broadcast()
+        condition.unlock()
+    }
+}
