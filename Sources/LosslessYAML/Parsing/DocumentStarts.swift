@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where a stream's documents start, found from the bytes alone, so that parts of a stream can be read on
 /// their own: a `---` at the start of a line and followed by a blank or a line break always starts a
 /// document (libyaml takes it for one in every context, or fails there), and after the first document none
@@ -24,22 +30,16 @@ public struct DocumentStarts: Sendable {
         let readable: Bool = source.withUnsafeBufferPointer { bytes in
             let count = bytes.count
             if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return false }
+            // A lone CR, or NEL, LS or PS in UTF-8: line breaks to libyaml that a count of LFs misses.
+            if Self.offsets(of: 0x0D, in: bytes).contains(where: { $0 + 1 == count || bytes[$0 + 1] != 0x0A }) { return false }
+            if Self.offsets(of: 0xC2, in: bytes).contains(where: { $0 + 1 < count && bytes[$0 + 1] == 0x85 }) { return false }
+            if Self.offsets(of: 0xE2, in: bytes).contains(where: {
+                $0 + 2 < count && bytes[$0 + 1] == 0x80 && (bytes[$0 + 2] == 0xA8 || bytes[$0 + 2] == 0xA9)
+            }) { return false }
             var line = 1
             var lineStart = 0
             while lineStart < count {
-                var end = lineStart
-                while end < count, bytes[end] != 0x0A {
-                    switch bytes[end] {
-                    // A lone CR, or NEL, LS or PS in UTF-8: line breaks to libyaml that this count misses.
-                    case 0x0D where end + 1 < count && bytes[end + 1] != 0x0A: return false
-                    case 0x0D where end + 1 == count: return false
-                    case 0xC2 where end + 1 < count && bytes[end + 1] == 0x85: return false
-                    case 0xE2 where end + 2 < count && bytes[end + 1] == 0x80 && (bytes[end + 2] == 0xA8 || bytes[end + 2] == 0xA9):
-                        return false
-                    default: break
-                    }
-                    end += 1
-                }
+                let end = Self.firstOffset(of: 0x0A, in: bytes, from: lineStart) ?? count
                 switch bytes[lineStart] {
                 case UInt8(ascii: "%"):
                     return false
@@ -77,6 +77,24 @@ public struct DocumentStarts: Sendable {
             parts.append(Part(bytes: mark.offset..<end, start: mark, firstIndex: index))
         }
         self.parts = parts
+    }
+
+    /// Every offset of `byte`.
+    private static func offsets(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var found: [Int] = []
+        var offset = 0
+        while let index = firstOffset(of: byte, in: bytes, from: offset) {
+            found.append(index)
+            offset = index + 1
+        }
+        return found
+    }
+
+    /// The first offset of `byte` at or after `start` (the C library's `memchr`).
+    private static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+              let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     /// `---` (or `...`) at `offset`, followed by a blank, a line break or the end.
