@@ -9,18 +9,35 @@ import Darwin
 public enum ByteSearch {
     /// Whether `needle` occurs in `haystack`.
     public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        return haystack.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                guard let base = h.baseAddress, let nb = n.baseAddress else { return false }
-                var offset = 0
+        firstOffset(of: needle, in: haystack, from: 0) != nil
+    }
+
+    /// Where `needle` starts in `haystack`, every time (overlapping occurrences included).
+    public static func offsets(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+        guard !needle.isEmpty else { return [] }
+        var found: [Int] = []
+        var offset = 0
+        while let next = firstOffset(of: needle, in: haystack, from: offset) {
+            found.append(next)
+            offset = next + 1
+        }
+        return found
+    }
+
+    /// The first place at or after `start` where `needle` starts in `haystack`.
+    private static func firstOffset(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first else { return start <= haystack.count ? start : nil }
+        return haystack.withUnsafeBufferPointer { h -> Int? in
+            needle.withUnsafeBufferPointer { n -> Int? in
+                guard let base = h.baseAddress, let nb = n.baseAddress else { return nil }
+                var offset = max(0, start)
                 while h.count - offset >= n.count,
                       let found = memchr(base + offset, Int32(first), h.count - offset - n.count + 1) {
                     let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + index, nb, n.count) == 0 { return true }
+                    if memcmp(base + index, nb, n.count) == 0 { return index }
                     offset = index + 1
                 }
-                return false
+                return nil
             }
         }
     }

@@ -64,7 +64,9 @@ public struct Injector: Sendable {
         // The second pass starts reading at once, on a thread of its own, while this one surveys.
         let ahead = DocumentsAhead(source, parser: parser, filter: TreeNeeds.writePass)
         var survey = StreamSurvey(cluster: cluster)
-        try parser.forEachDocument(in: source, filter: TreeNeeds.surveyPass(source)) { survey.add($0) }
+        if !SurveyReading.survey(source, parser: parser, into: &survey) {
+            try parser.forEachDocument(in: source, filter: TreeNeeds.surveyPass(source)) { survey.add($0) }
+        }
         let owners = survey.secretOwners()
         var early = survey.secretsReplacedEarly(mode: mode, owners: owners)
         // A third reading, only when a Secret stands before a workload it may have to stay with.

@@ -26,10 +26,18 @@ enum TreeNeeds {
         return wanted(kind.value)
     }
 
-    /// Whether `source` holds the bootstrap volume's name, or an escape or escaped line break of a
-    /// double-quoted scalar that could spell it.
+    /// Whether `source` holds the bootstrap volume's name, or an escape that could spell it.
     static func mayNameBootstrapVolume(_ source: [UInt8]) -> Bool {
-        ByteSearch.contains(source, Array("envoy-bootstrap-config".utf8))
-            || ByteSearch.contains(source, 0x5C, followedBy: [UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"), 0x0A, 0x0D])
+        ByteSearch.contains(source, bootstrapName) || hasSpellingEscapes(source)
+    }
+
+    /// The start of the bootstrap volume's and Secrets' names.
+    static let bootstrapName = Array("envoy-bootstrap-config".utf8)
+
+    /// Whether `source` holds an escape of a double-quoted scalar that can spell a letter or a hyphen (`\x`,
+    /// `\u`, `\U`), or an escaped line break (which joins two lines without a blank): without one, a word
+    /// that is not in the bytes is in no value either.
+    static func hasSpellingEscapes(_ source: [UInt8]) -> Bool {
+        ByteSearch.contains(source, 0x5C, followedBy: [UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"), 0x0A, 0x0D])
     }
 }

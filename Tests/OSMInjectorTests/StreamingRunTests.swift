@@ -36,4 +36,22 @@ import LosslessYAML
             #expect(out == Array(text.utf8), "\(text)")
         }
     }
+
+    /// The first pass reads only the parts that can declare state; a Namespace after its workloads, in the
+    /// implicit first document or behind comments still counts, and reads alike when the bytes cannot be split.
+    @Test(arguments: [
+        "kind: Pod\nmetadata: {name: a, namespace: shop}\nspec: {containers: [{name: c, image: i}]}\n---\n# later\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {openservicemesh.io/monitored-by: osm}\n  annotations: {openservicemesh.io/sidecar-injection: enabled}\n",
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {openservicemesh.io/monitored-by: osm}\n  annotations: {openservicemesh.io/sidecar-injection: enabled}\n---\nkind: Pod\nmetadata: {name: a, namespace: shop}\nspec: {containers: [{name: c, image: i}]}\n",
+        "%YAML 1.1\n---\nkind: Pod\nmetadata: {name: a, namespace: shop}\nspec: {containers: [{name: c, image: i}]}\n---\nkind: \"Name\\x73pace\"\nmetadata:\n  name: shop\n  labels: {openservicemesh.io/monitored-by: osm}\n  annotations: {openservicemesh.io/sidecar-injection: enabled}\n",
+    ])
+    func laterNamespacesCount(text: String) throws {
+        let bytes = Array(text.utf8)
+        let injector = Injector(cluster: ClusterState())
+        let whole = injector.run(try Parser().parse(bytes))
+        var streamed: [UInt8] = []
+        let output = try injector.runStreaming(bytes) { streamed += $0 }
+        #expect(streamed == whole.bytes)
+        #expect(output.reports == whole.reports)
+        #expect(output.reports.contains { $0.outcome == .injected })
+    }
 }

@@ -36,4 +36,25 @@ public struct Parser: Sendable {
         }
         if let failure { throw failure }
     }
+
+    /// Parses one part of `source` on its own (see `DocumentStarts`), with the marks and indexes its documents
+    /// have in the whole stream.
+    public func forEachDocument(in source: [UInt8], part: DocumentStarts.Part, filter: DocumentFilter? = nil,
+                                _ body: (Document) -> Void) throws(YAMLError) {
+        guard part.bytes.lowerBound >= 0, part.bytes.upperBound <= source.count else {
+            throw YAMLError("internal: a part outside its stream", at: part.start)
+        }
+        let failure: YAMLError? = source.withUnsafeBufferPointer { buffer in
+            guard !part.bytes.isEmpty else { return nil }
+            var builder = TreeBuilder(source: buffer, limits: limits, filter: filter, window: part.bytes,
+                                      base: part.start, firstIndex: part.firstIndex)
+            do throws(YAMLError) {
+                try builder.run(deliver: body)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
 }
