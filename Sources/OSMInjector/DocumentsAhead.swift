@@ -17,7 +17,7 @@ final class DocumentsAhead: @unchecked Sendable {
     private let lookahead: Int
 
     /// Starts parsing `source` at once.
-    init(_ source: [UInt8], parser: Parser, filter: DocumentFilter?, lookahead: Int = 8, batch: Int = 16) {
+    init(_ source: [UInt8], parser: Parser, filter: DocumentFilter?, lookahead: Int = 2, batch: Int = 8) {
         self.lookahead = max(1, lookahead)
         let batchSize = max(1, batch)
         let thread = Thread { [self] in
