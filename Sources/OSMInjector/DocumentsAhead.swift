@@ -17,7 +17,7 @@ final class DocumentsAhead: @unchecked Sendable {
     private let lookahead: Int
 
     /// Starts parsing `source` at once.
-    init(_ source: [UInt8], parser: Parser, filter: DocumentFilter?, lookahead: Int = 8, batch: Int = 16) {
+    init(_ source: [UInt8], parser: Parser, filter: DocumentFilter?, lookahead: Int = 2, batch: Int = 16) {
         self.lookahead = max(1, lookahead)
         let batchSize = max(1, batch)
         let thread = Thread { [self] in
@@ -73,10 +73,13 @@ final class DocumentsAhead: @unchecked Sendable {
         while head == buffer.count, !finished { condition.wait() }
         if head < buffer.count {
             let document = buffer[head]
+            // The slot lets go of its documents at once: the consumer may never catch up with the producer
+            // to empty the buffer.
+            buffer[head] = []
             head += 1
             taken += 1
-            if head == buffer.count {
-                buffer.removeAll(keepingCapacity: true)
+            if head == buffer.count || head >= 64 {
+                buffer.removeFirst(head)
                 head = 0
             }
             condition.broadcast()

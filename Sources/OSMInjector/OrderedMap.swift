@@ -20,7 +20,7 @@ final class OrderedMap<Output: Sendable>: @unchecked Sendable {
     /// One worker per core, at least two: the parsing thread runs beside them.
     static var defaultWorkers: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) }
 
-    init(_ input: DocumentsAhead, workers: Int, window: Int = 8,
+    init(_ input: DocumentsAhead, workers: Int, window: Int = 3,
          _ transform: @escaping @Sendable (Document) -> Output) {
         self.window = max(1, window)
         for _ in 0..<max(1, workers) {

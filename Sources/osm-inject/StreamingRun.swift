@@ -51,12 +51,24 @@ private final class Spool {
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
+    /// Output not written to the file yet: one write per document would cost more than the documents.
+    private var pending: [UInt8] = []
+    private static let writeSize = 1 << 18
+
     func append(_ bytes: [UInt8]) {
-        guard failure == nil, !bytes.isEmpty else { return }
-        do { try handle.write(contentsOf: bytes) } catch { failure = "\(error)" }
+        guard failure == nil else { return }
+        pending += bytes
+        if pending.count >= Self.writeSize { writePending() }
+    }
+
+    private func writePending() {
+        guard failure == nil, !pending.isEmpty else { return }
+        do { try handle.write(contentsOf: pending) } catch { failure = "\(error)" }
+        pending.removeAll(keepingCapacity: true)
     }
 
     func copy(to destination: FileHandle) throws(CLIError) {
+        writePending()
         if let failure { throw CLIError("cannot write the temporary output: \(failure)") }
         do {
             try handle.seek(toOffset: 0)

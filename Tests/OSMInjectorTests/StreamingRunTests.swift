@@ -54,4 +54,41 @@ import LosslessYAML
         #expect(output.reports == whole.reports)
         #expect(output.reports.contains { $0.outcome == .injected })
     }
+
+    static func pod(_ name: String) -> String {
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: \(name), namespace: shop}\nspec: {containers: [{name: c, image: i}]}\n"
+    }
+
+    static let shop = ClusterState(namespaces: ["shop": NamespaceInfo(
+        name: "shop", labels: [OSMConstants.monitoredByLabel: "osm"],
+        annotations: [OSMConstants.sidecarInjectionAnnotation: "enabled"])])
+
+    /// Many documents through the threads: a repeated identity (named after the documents before it) and
+    /// the order of the output come out as in the in-memory run.
+    @Test func repeatedIdentitiesAcrossManyDocuments() throws {
+        let text = (0..<300).map { Self.pod("p\($0 % 7)") + "---\nkind: Service\nmetadata: {name: s\($0)}\n" }
+            .joined(separator: "---\n")
+        let bytes = Array(text.utf8)
+        let injector = Injector(cluster: Self.shop)
+        let whole = injector.run(try Parser().parse(bytes))
+        var streamed: [UInt8] = []
+        let output = try injector.runStreaming(bytes) { streamed += $0 }
+        #expect(streamed == whole.bytes)
+        #expect(output.reports == whole.reports)
+        #expect(output.secrets == whole.secrets)
+        #expect(output.secrets.count == 300)
+    }
+
+    /// A syntax error deep in a long stream is the whole stream's first error, as the parser gives it.
+    @Test func errorDeepInAStream() throws {
+        var documents = (0..<200).map { Self.pod("p\($0)") }
+        documents[150] = "kind: Pod\nmetadata: {name: [broken\n"
+        let bytes = Array(documents.joined(separator: "---\n").utf8)
+        var expected: YAMLError?
+        do { _ = try Parser().parse(bytes) } catch { expected = error }
+        var streamedError: YAMLError?
+        do { _ = try Injector(cluster: Self.shop).runStreaming(bytes) { _ in } } catch { streamedError = error }
+        #expect(expected != nil)
+        #expect(streamedError == expected)
+    }
 }

@@ -44,24 +44,27 @@ struct BlockRenderer {
     }
 
     private func appendPair(_ key: String, _ value: YAMLValue, indent: Int, endsText: Bool, to out: inout String) {
-        out += ScalarText.render(key) + ":"
+        out += ScalarText.render(key)
+        out += ":"
         if let text = inline(value, endsText: endsText) {
-            out += " " + text
+            out += " "
+            out += text
             return
         }
         switch value {
         case .string(let s):
-            out += " " + (LiteralBlock.text(s, indent: indent + layout.indentStep, lineBreak: layout.lineBreak) ?? "")
+            out += " "
+            out += LiteralBlock.text(s, indent: indent + layout.indentStep, lineBreak: layout.lineBreak) ?? ""
         case .mapping(let entries):
             for (index, entry) in entries.enumerated() {
-                out += layout.lineBreak + spaces(indent + layout.indentStep)
+                newLine(indent + layout.indentStep, &out)
                 appendPair(entry.key, entry.value, indent: indent + layout.indentStep,
                            endsText: endsText && index == entries.count - 1, to: &out)
             }
         case .sequence(let items):
             let dash = indent + (layout.indentsSequences ? layout.indentStep : 0)
             for (index, item) in items.enumerated() {
-                out += layout.lineBreak + spaces(dash)
+                newLine(dash, &out)
                 appendItem(item, dashIndent: dash, contentOffset: 2, endsText: endsText && index == items.count - 1, to: &out)
             }
         default:
@@ -71,7 +74,8 @@ struct BlockRenderer {
 
     private func appendItem(_ value: YAMLValue, dashIndent: Int, contentOffset: Int, endsText: Bool,
                             to out: inout String) {
-        out += "-" + String(repeating: " ", count: max(1, contentOffset - 1))
+        out += "-"
+        out += Self.blanks(max(1, contentOffset - 1))
         let contentIndent = dashIndent + max(2, contentOffset)
         if let text = inline(value, endsText: endsText) {
             out += text
@@ -82,13 +86,13 @@ struct BlockRenderer {
             out += LiteralBlock.text(s, indent: contentIndent, lineBreak: layout.lineBreak) ?? ""
         case .mapping(let entries):
             for (index, entry) in entries.enumerated() {
-                if index > 0 { out += layout.lineBreak + spaces(contentIndent) }
+                if index > 0 { newLine(contentIndent, &out) }
                 appendPair(entry.key, entry.value, indent: contentIndent,
                            endsText: endsText && index == entries.count - 1, to: &out)
             }
         case .sequence(let items):
             for (index, item) in items.enumerated() {
-                if index > 0 { out += layout.lineBreak + spaces(contentIndent) }
+                if index > 0 { newLine(contentIndent, &out) }
                 appendItem(item, dashIndent: contentIndent, contentOffset: 2, endsText: endsText && index == items.count - 1,
                            to: &out)
             }
@@ -97,7 +101,18 @@ struct BlockRenderer {
         }
     }
 
-    private func spaces(_ n: Int) -> String { String(repeating: " ", count: n) }
+    /// A line break and `indent` blanks.
+    private func newLine(_ indent: Int, _ out: inout String) {
+        out += layout.lineBreak
+        out += Self.blanks(indent)
+    }
+
+    private static let indentations = (0...64).map { String(repeating: " ", count: $0) }
+
+    /// `n` blanks, without a new string for the usual indentations.
+    private static func blanks(_ n: Int) -> String {
+        indentations.indices.contains(n) ? indentations[n] : String(repeating: " ", count: max(0, n))
+    }
 }
 
 /// A multi-line string as a literal block scalar (`|`, `|-` or `|+`), when one can carry it exactly.
