@@ -47,7 +47,9 @@ final class DocumentsAhead: @unchecked Sendable {
         thread.start()
     }
 
-    deinit {
+    /// Stops handing work over: threads still running finish what they hold and end, keeping nothing.
+    /// (The threads hold this object until they end, so it is never freed before; call this when done.)
+    func cancel() {
         condition.lock()
         cancelled = true
         condition.broadcast()

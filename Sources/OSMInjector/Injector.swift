@@ -63,6 +63,7 @@ public struct Injector: Sendable {
                              flush: ([UInt8]) -> Void) throws(YAMLError) -> Output {
         // The second pass starts reading at once, on a thread of its own, while this one surveys.
         let ahead = DocumentsAhead(source, parser: parser, filter: TreeNeeds.writePass)
+        defer { ahead.cancel() }
         var survey = StreamSurvey(cluster: cluster)
         if !SurveyReading.survey(source, parser: parser, into: &survey) {
             try parser.forEachDocument(in: source, filter: TreeNeeds.surveyPass(source)) { survey.add($0) }
@@ -81,6 +82,7 @@ public struct Injector: Sendable {
         let prepared = OrderedMap<(Document, StreamPass.Prepared?)>(ahead, workers: OrderedMap<Int>.defaultWorkers) {
             document in (document, preparing.prepare(document))
         }
+        defer { prepared.cancel() }
         var writer = StreamWriter()
         var documents = 0
         try prepared.forEach { document, work in

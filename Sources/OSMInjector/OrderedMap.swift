@@ -30,7 +30,9 @@ final class OrderedMap<Output: Sendable>: @unchecked Sendable {
         }
     }
 
-    deinit {
+    /// Stops handing work over: threads still running finish what they hold and end, keeping nothing.
+    /// (The threads hold this object until they end, so it is never freed before; call this when done.)
+    func cancel() {
         condition.lock()
         cancelled = true
         condition.broadcast()
