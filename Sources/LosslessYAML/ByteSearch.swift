@@ -9,50 +9,54 @@ import Darwin
 public enum ByteSearch {
     /// Whether `needle` occurs in `haystack`.
     public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        firstOffset(of: needle, in: haystack, from: 0) != nil
+        haystack.withUnsafeBufferPointer { firstOffset(of: needle, in: $0, from: 0) != nil }
     }
 
     /// Where `needle` starts in `haystack`, every time (overlapping occurrences included).
     public static func offsets(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
         guard !needle.isEmpty else { return [] }
-        var found: [Int] = []
-        var offset = 0
-        while let next = firstOffset(of: needle, in: haystack, from: offset) {
-            found.append(next)
-            offset = next + 1
-        }
-        return found
-    }
-
-    /// The first place at or after `start` where `needle` starts in `haystack`.
-    private static func firstOffset(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first else { return start <= haystack.count ? start : nil }
-        return haystack.withUnsafeBufferPointer { h -> Int? in
-            needle.withUnsafeBufferPointer { n -> Int? in
-                guard let base = h.baseAddress, let nb = n.baseAddress else { return nil }
-                var offset = max(0, start)
-                while h.count - offset >= n.count,
-                      let found = memchr(base + offset, Int32(first), h.count - offset - n.count + 1) {
-                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + index, nb, n.count) == 0 { return index }
-                    offset = index + 1
-                }
-                return nil
+        return haystack.withUnsafeBufferPointer { h in
+            var found: [Int] = []
+            var offset = 0
+            while let next = firstOffset(of: needle, in: h, from: offset) {
+                found.append(next)
+                offset = next + 1
             }
+            return found
         }
     }
 
     /// Whether `byte` occurs in `haystack` followed by one of `next`.
     public static func contains(_ haystack: [UInt8], _ byte: UInt8, followedBy next: Set<UInt8>) -> Bool {
         haystack.withUnsafeBufferPointer { h in
-            guard let base = h.baseAddress else { return false }
             var offset = 0
-            while offset < h.count, let found = memchr(base + offset, Int32(byte), h.count - offset) {
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            while let index = firstOffset(of: byte, in: h, from: offset) {
                 if index + 1 < h.count, next.contains(h[index + 1]) { return true }
                 offset = index + 1
             }
             return false
+        }
+    }
+
+    /// The first offset of `byte` at or after `start`.
+    static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start >= 0, start < bytes.count,
+              let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The first place at or after `start` where `needle` starts in `bytes`.
+    static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = needle.first else { return start <= bytes.count ? start : nil }
+        return needle.withUnsafeBufferPointer { n -> Int? in
+            guard let base = bytes.baseAddress, let nb = n.baseAddress else { return nil }
+            var offset = max(0, start)
+            while bytes.count - offset >= n.count, let index = firstOffset(of: first, in: bytes, from: offset) {
+                guard bytes.count - index >= n.count else { return nil }
+                if memcmp(base + index, nb, n.count) == 0 { return index }
+                offset = index + 1
+            }
+            return nil
         }
     }
 }

@@ -4,14 +4,12 @@ import LosslessYAML
 /// Parses a stream on a thread of its own, running ahead of the consumer by a bounded number of documents,
 /// so that reading the next documents overlaps with injecting into this one. Documents travel in batches:
 /// a hand-over per document would cost more in thread wake-ups than small documents cost to read.
-final class DocumentsAhead: @unchecked Sendable {
-    // Every stored property below `condition` is read and written only with `condition` locked.
-    private let condition = NSCondition()
+final class DocumentsAhead: ThreadedStage, @unchecked Sendable {
+    // Every stored property is read and written only with `condition` locked.
     private var buffer: [[Document]] = []
     private var head = 0
     private var finished = false
     private var failure: YAMLError?
-    private var cancelled = false
     /// How many documents `next` handed out.
     private var taken = 0
     private let lookahead: Int
@@ -20,7 +18,8 @@ final class DocumentsAhead: @unchecked Sendable {
     init(_ source: [UInt8], parser: Parser, filter: DocumentFilter?, lookahead: Int = 2, batch: Int = 16) {
         self.lookahead = max(1, lookahead)
         let batchSize = max(1, batch)
-        let thread = Thread { [self] in
+        super.init()
+        Self.spawn { [self] in
             var failed: YAMLError?
             var batch: [Document] = []
             do throws(YAMLError) {
@@ -41,19 +40,6 @@ final class DocumentsAhead: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
-        // The builder keeps its own stack; libyaml needs little. The default for secondary threads is enough,
-        // but a generous stack costs nothing until it is touched.
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    /// Stops handing work over: threads still running finish what they hold and end, keeping nothing.
-    /// (The threads hold this object until they end, so it is never freed before; call this when done.)
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
     }
 
     /// Hands every document to `body` in order; throws the parse error after the documents before it.

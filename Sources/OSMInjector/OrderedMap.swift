@@ -3,9 +3,8 @@ import LosslessYAML
 
 /// Maps the documents of a `DocumentsAhead` on worker threads and hands the results back in stream order,
 /// at most `window` batches ahead of the consumer.
-final class OrderedMap<Output: Sendable>: @unchecked Sendable {
-    // Every stored property below `condition` is read and written only with `condition` locked.
-    private let condition = NSCondition()
+final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
+    // Every stored property is read and written only with `condition` locked.
     private var results: [Int: [Output]] = [:]
     /// The index of the next result `forEach` hands over.
     private var delivered = 0
@@ -14,7 +13,6 @@ final class OrderedMap<Output: Sendable>: @unchecked Sendable {
     /// Set once the input is exhausted or failed: how many batches it had.
     private var total: Int?
     private var failure: YAMLError?
-    private var cancelled = false
     private let window: Int
 
     /// One worker per core, at least two: the parsing thread runs beside them.
@@ -23,20 +21,10 @@ final class OrderedMap<Output: Sendable>: @unchecked Sendable {
     init(_ input: DocumentsAhead, workers: Int, window: Int = 3,
          _ transform: @escaping @Sendable (Document) -> Output) {
         self.window = max(1, window)
+        super.init()
         for _ in 0..<max(1, workers) {
-            let thread = Thread { [self] in work(input, transform) }
-            thread.stackSize = 8 << 20
-            thread.start()
+            Self.spawn { [self] in work(input, transform) }
         }
-    }
-
-    /// Stops handing work over: threads still running finish what they hold and end, keeping nothing.
-    /// (The threads hold this object until they end, so it is never freed before; call this when done.)
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
     }
 
     /// Hands every result to `body` in stream order; throws the input's error after the results before it.

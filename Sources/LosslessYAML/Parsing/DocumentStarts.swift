@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Where a stream's documents start, found from the bytes alone, so that parts of a stream can be read on
 /// their own: a `---` at the start of a line and followed by a blank or a line break always starts a
 /// document (libyaml takes it for one in every context, or fails there), and after the first document none
@@ -39,7 +33,7 @@ public struct DocumentStarts: Sendable {
             var line = 1
             var lineStart = 0
             while lineStart < count {
-                let end = Self.firstOffset(of: 0x0A, in: bytes, from: lineStart) ?? count
+                let end = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: lineStart) ?? count
                 switch bytes[lineStart] {
                 case UInt8(ascii: "%"):
                     return false
@@ -83,18 +77,11 @@ public struct DocumentStarts: Sendable {
     private static func offsets(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var found: [Int] = []
         var offset = 0
-        while let index = firstOffset(of: byte, in: bytes, from: offset) {
+        while let index = ByteSearch.firstOffset(of: byte, in: bytes, from: offset) {
             found.append(index)
             offset = index + 1
         }
         return found
-    }
-
-    /// The first offset of `byte` at or after `start` (the C library's `memchr`).
-    private static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress, start < bytes.count,
-              let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
-        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     /// `---` (or `...`) at `offset`, followed by a blank, a line break or the end.
