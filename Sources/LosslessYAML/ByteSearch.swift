@@ -9,21 +9,12 @@ import Darwin
 public enum ByteSearch {
     /// Whether `needle` occurs in `haystack`.
     public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        haystack.withUnsafeBufferPointer { firstOffset(of: needle, in: $0, from: 0) != nil }
+        haystack.withUnsafeBufferPointer { contains($0, needle) }
     }
 
-    /// Where `needle` starts in `haystack`, every time (overlapping occurrences included).
-    public static func offsets(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
-        guard !needle.isEmpty else { return [] }
-        return haystack.withUnsafeBufferPointer { h in
-            var found: [Int] = []
-            var offset = 0
-            while let next = firstOffset(of: needle, in: h, from: offset) {
-                found.append(next)
-                offset = next + 1
-            }
-            return found
-        }
+    /// Whether `needle` occurs in `haystack`.
+    public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        firstOffset(of: needle, in: haystack, from: 0) != nil
     }
 
     /// Whether `byte` occurs in `haystack` followed by one of `next`.

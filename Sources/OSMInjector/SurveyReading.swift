@@ -11,39 +11,30 @@ enum SurveyReading {
     /// Surveys `source` part by part; false (with `survey` untouched) when the bytes alone cannot say which
     /// parts to read, or a part does not read on its own: then the caller reads the whole stream.
     static func survey(_ source: [UInt8], parser: Parser, into survey: inout StreamSurvey) -> Bool {
-        guard !TreeNeeds.hasSpellingEscapes(source), let starts = DocumentStarts(source) else { return false }
-        var wanted = Set<Int>()
-        for word in words {
-            for offset in ByteSearch.offsets(of: word, in: source) {
-                if let part = index(of: offset, in: starts.parts) { wanted.insert(part) }
-            }
-        }
+        guard !TreeNeeds.hasSpellingEscapes(source) else { return false }
         var learnt = survey
+        var failed = false
         let filter = TreeNeeds.surveyPass(source)
-        for index in wanted.sorted() {
+        let split = DocumentStarts.forEachPart(in: source, keep: { range in mentionsAWord(source, range) }) { part in
             do throws(YAMLError) {
-                try parser.forEachDocument(in: source, part: starts.parts[index], filter: filter) { learnt.add($0) }
+                try parser.forEachDocument(in: source, part: part, filter: filter) { learnt.add($0) }
+                return true
             } catch {
+                failed = true
                 return false
             }
         }
+        guard split, !failed else { return false }
         survey = learnt
         return true
     }
 
-    /// The part holding byte `offset`.
-    private static func index(of offset: Int, in parts: [DocumentStarts.Part]) -> Int? {
-        var low = 0, high = parts.count - 1
-        while low <= high {
-            let middle = (low + high) / 2
-            if offset < parts[middle].bytes.lowerBound {
-                high = middle - 1
-            } else if offset >= parts[middle].bytes.upperBound {
-                low = middle + 1
-            } else {
-                return middle
-            }
+    /// Whether the bytes of `range` hold one of `words`.
+    private static func mentionsAWord(_ source: [UInt8], _ range: Range<Int>) -> Bool {
+        source.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            let part = UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+            return words.contains { ByteSearch.contains(part, $0) }
         }
-        return nil
     }
 }

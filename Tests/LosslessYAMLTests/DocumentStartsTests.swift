@@ -10,9 +10,9 @@ import Testing
         return documents
     }
 
-    static func byParts(_ bytes: [UInt8], _ starts: DocumentStarts) throws -> [Document] {
+    static func byParts(_ bytes: [UInt8], _ parts: [DocumentStarts.Part]) throws -> [Document] {
         var documents: [Document] = []
-        for part in starts.parts {
+        for part in parts {
             try Parser().forEachDocument(in: bytes, part: part) { documents.append($0) }
         }
         return documents
@@ -40,7 +40,7 @@ import Testing
     ])
     func partsReadLikeTheWhole(text: String) throws {
         let bytes = Array(text.utf8)
-        let starts = try #require(DocumentStarts(bytes))
+        let starts = try #require(DocumentStarts.parts(of: bytes))
         Self.expectSame(try Self.byParts(bytes, starts), try Self.whole(bytes), "\(text.debugDescription)")
     }
 
@@ -49,7 +49,20 @@ import Testing
         "a: 1\u{85}---\nb\n", "a: 1\u{2028}b\n", "a: 1\r",
     ])
     func bytesThatCannotSayGiveNil(text: String) {
-        #expect(DocumentStarts(Array(text.utf8)) == nil, "\(text.debugDescription)")
+        #expect(DocumentStarts.parts(of: Array(text.utf8)) == nil, "\(text.debugDescription)")
+    }
+
+    @Test func onlyKeptPartsAreHandedOverUntilTold() {
+        let bytes = Array("a: 1\n---\nb: keep\n---\nc: 3\n---\nd: keep\n---\ne: keep\n".utf8)
+        var seen: [Int] = []
+        let split = DocumentStarts.forEachPart(in: bytes, keep: { range in
+            String(decoding: bytes[range], as: UTF8.self).contains("keep")
+        }) { part in
+            seen.append(part.firstIndex)
+            return seen.count < 2
+        }
+        #expect(split)
+        #expect(seen == [1, 3])
     }
 
     /// Over the corpus: every file the bytes can split reads the same by parts, errors included.
@@ -57,7 +70,7 @@ import Testing
         var split = 0
         for url in corpusFiles() {
             let bytes = Array(try Data(contentsOf: url))
-            guard let starts = DocumentStarts(bytes) else { continue }
+            guard let starts = DocumentStarts.parts(of: bytes) else { continue }
             split += 1
             let whole: [Document]
             do {
