@@ -4,7 +4,7 @@ import LosslessYAML
 /// Parses a stream on a thread of its own, running ahead of the consumer by a bounded number of documents,
 /// so that reading the next documents overlaps with injecting into this one. Documents travel in batches:
 /// a hand-over per document would cost more in thread wake-ups than small documents cost to read.
-final class DocumentsAhead: ThreadedStage, @unchecked Sendable {
+final class DocumentsAhead: ThreadedStage, BatchInput, @unchecked Sendable {
     // Every stored property is read and written only with `condition` locked.
     private var buffer: [[Document]] = []
     private var head = 0
@@ -44,7 +44,11 @@ final class DocumentsAhead: ThreadedStage, @unchecked Sendable {
 
     /// Hands every document to `body` in order; throws the parse error after the documents before it.
     func forEach(_ body: (Document) -> Void) throws(YAMLError) {
-        while let (_, batch) = try next() { batch.forEach(body) }
+        do throws(BatchFailure) {
+            while let (_, batch) = try next() { batch.forEach(body) }
+        } catch {
+            throw error.error
+        }
     }
 
     /// How many batches `next` handed out (all of them, once it returned nil or threw).
@@ -55,7 +59,7 @@ final class DocumentsAhead: ThreadedStage, @unchecked Sendable {
     }
 
     /// The next batch of documents and its index, nil at the end; safe to call from any thread.
-    func next() throws(YAMLError) -> (Int, [Document])? {
+    func next() throws(BatchFailure) -> (Int, [Document])? {
         condition.lock()
         defer { condition.unlock() }
         while head == buffer.count, !finished { condition.wait() }
@@ -73,7 +77,7 @@ final class DocumentsAhead: ThreadedStage, @unchecked Sendable {
             condition.broadcast()
             return (taken - 1, document)
         }
-        if let failure { throw failure }
+        if let failure { throw BatchFailure(index: taken, error: failure) }
         return nil
     }
 

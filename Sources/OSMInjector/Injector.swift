@@ -61,9 +61,13 @@ public struct Injector: Sendable {
     /// empty; on an error the caller discards what it was given.
     public func runStreaming(_ source: [UInt8], parser: Parser = Parser(),
                              flush: ([UInt8]) -> Void) throws(YAMLError) -> Output {
-        // The second pass starts reading at once, on a thread of its own, while this one surveys.
-        let ahead = DocumentsAhead(source, parser: parser, filter: TreeNeeds.writePass)
-        defer { ahead.cancel() }
+        // The writing pass reads the stream in chunks on every core when the bytes say where documents start;
+        // otherwise one thread reads it ahead, starting at once, while this one surveys.
+        let chunks = DocumentStarts.chunks(of: source)
+        let input: any BatchInput = chunks.map {
+            PartsAhead(source, chunks: $0, parser: parser, filter: TreeNeeds.writePass)
+        } ?? DocumentsAhead(source, parser: parser, filter: TreeNeeds.writePass)
+        defer { (input as? ThreadedStage)?.cancel() }
         var survey = StreamSurvey(cluster: cluster)
         if !SurveyReading.survey(source, parser: parser, into: &survey) {
             try parser.forEachDocument(in: source, filter: TreeNeeds.surveyPass(source)) { survey.add($0) }
@@ -79,16 +83,29 @@ public struct Injector: Sendable {
         var pass = StreamPass(injector: self, survey: survey, owners: owners, early: early, source: source)
         // Then the documents are injected on every core, and written here in order.
         let preparing = pass
-        let prepared = OrderedMap<(Document, StreamPass.Prepared?)>(ahead, workers: OrderedMap<Int>.defaultWorkers) {
+        let prepared = OrderedMap<(Document, StreamPass.Prepared?)>(input, workers: OrderedMap<Int>.defaultWorkers) {
             document in (document, preparing.prepare(document))
         }
         defer { prepared.cancel() }
         var writer = StreamWriter()
         var documents = 0
-        try prepared.forEach { document, work in
-            documents += 1
-            pass.process(document, prepared: work, into: &writer)
-            flush(writer.drain())
+        do throws(BatchFailure) {
+            try prepared.forEach { document, work in
+                documents += 1
+                pass.process(document, prepared: work, into: &writer)
+                flush(writer.drain())
+            }
+        } catch {
+            guard let chunks, chunks.indices.contains(error.index) else { throw error.error }
+            // A chunk read on its own failed: the whole stream, read from its start, gives the error exactly as
+            // it stands (or, should it read, the rest of the documents).
+            let resume = chunks[error.index].firstIndex
+            try parser.forEachDocument(in: source, filter: TreeNeeds.writePass) { document in
+                guard document.index >= resume else { return }
+                documents += 1
+                pass.process(document, into: &writer)
+                flush(writer.drain())
+            }
         }
         if documents == 0 { flush(source) }
         return Output(bytes: [], reports: survey.failures + pass.reports, secrets: pass.secrets)

@@ -1,8 +1,8 @@
 import Foundation
 import LosslessYAML
 
-/// Maps the documents of a `DocumentsAhead` on worker threads and hands the results back in stream order,
-/// at most `window` batches ahead of the consumer.
+/// Maps the documents of a `BatchInput` on worker threads and hands the results back in stream order, at most
+/// `window` batches ahead of the consumer.
 final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
     // Every stored property is read and written only with `condition` locked.
     private var results: [Int: [Output]] = [:]
@@ -12,13 +12,13 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
     private var started = 0
     /// Set once the input is exhausted or failed: how many batches it had.
     private var total: Int?
-    private var failure: YAMLError?
+    private var failure: BatchFailure?
     private let window: Int
 
     /// One worker per core, at least two: the parsing thread runs beside them.
     static var defaultWorkers: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) }
 
-    init(_ input: DocumentsAhead, workers: Int, window: Int = 3,
+    init(_ input: any BatchInput, workers: Int, window: Int = 3,
          _ transform: @escaping @Sendable (Document) -> Output) {
         self.window = max(1, window)
         super.init()
@@ -27,8 +27,9 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
         }
     }
 
-    /// Hands every result to `body` in stream order; throws the input's error after the results before it.
-    func forEach(_ body: (Output) -> Void) throws(YAMLError) {
+    /// Hands every result to `body` in stream order; throws the input's first failure after the results of
+    /// the batches before it.
+    func forEach(_ body: (Output) -> Void) throws(BatchFailure) {
         while true {
             condition.lock()
             while results[delivered] == nil, total.map({ delivered < $0 }) ?? true { condition.wait() }
@@ -45,7 +46,7 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
         }
     }
 
-    private func work(_ input: DocumentsAhead, _ transform: @Sendable (Document) -> Output) {
+    private func work(_ input: any BatchInput, _ transform: @Sendable (Document) -> Output) {
         while true {
             condition.lock()
             while started - delivered >= window, !cancelled, total == nil { condition.wait() }
@@ -56,10 +57,10 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
             started += 1
             condition.unlock()
             let next: (Int, [Document])?
-            do throws(YAMLError) {
+            do throws(BatchFailure) {
                 next = try input.next()
             } catch {
-                finish(count: input.handedOut, error)
+                finish(count: error.index, error)
                 return
             }
             guard let (index, batch) = next else {
@@ -74,10 +75,11 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
         }
     }
 
-    /// Records the end of the input, after `count` documents.
-    private func finish(count: Int, _ error: YAMLError?) {
+    /// Records the end of the input, after `count` batches (batches read in parallel may end it more than once:
+    /// the earliest end counts).
+    private func finish(count: Int, _ error: BatchFailure?) {
         condition.lock()
-        if total == nil {
+        if total.map({ count < $0 }) ?? true {
             total = count
             failure = error
         }

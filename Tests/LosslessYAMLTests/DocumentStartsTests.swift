@@ -65,6 +65,19 @@ import Testing
         #expect(seen == [1, 3])
     }
 
+    /// Chunks are runs of whole parts that cover the stream and read like it.
+    @Test func chunksCoverTheStreamAndReadLikeIt() throws {
+        let text = (0..<500).map { "---\nkind: K\nmetadata: {name: n\($0)}\ndata: {a: \"\(String(repeating: "x", count: 100))\"}\n" }.joined()
+        let bytes = Array(text.utf8)
+        let chunks = try #require(DocumentStarts.chunks(of: bytes, size: 4096))
+        #expect(chunks.count > 10)
+        #expect(chunks.first?.bytes.lowerBound == 0)
+        #expect(chunks.last?.bytes.upperBound == bytes.count)
+        for (a, b) in zip(chunks, chunks.dropFirst()) { #expect(a.bytes.upperBound == b.bytes.lowerBound) }
+        Self.expectSame(try Self.byParts(bytes, chunks), try Self.whole(bytes), "chunks")
+        #expect(DocumentStarts.chunks(of: [0xFF, 0xFE, 0x61, 0x00]) == nil)
+    }
+
     /// Over the corpus: every file the bytes can split reads the same by parts, errors included.
     @Test func corpusReadsTheSameByParts() throws {
         var split = 0

@@ -13,6 +13,27 @@ public enum DocumentStarts {
         public var firstIndex: Int
     }
 
+    /// `source` cut into runs of whole parts of about `size` bytes, in order, covering the stream, each of which
+    /// parses on its own; nil when the bytes alone cannot say where documents start, or are not UTF-8.
+    public static func chunks(of source: [UInt8], size: Int = 1 << 15) -> [Part]? {
+        do { try Encoding.check(source) } catch { return nil }
+        var chunks: [Part] = []
+        var open: Part?
+        let split = forEachPart(in: source) { part in
+            if var chunk = open, part.bytes.lowerBound - chunk.bytes.lowerBound < size {
+                chunk.bytes = chunk.bytes.lowerBound..<part.bytes.upperBound
+                open = chunk
+            } else {
+                if let chunk = open { chunks.append(chunk) }
+                open = part
+            }
+            return true
+        }
+        guard split else { return nil }
+        if let chunk = open { chunks.append(chunk) }
+        return chunks
+    }
+
     /// Every part of `source`, in order (they cover the stream), or nil when the bytes alone cannot say.
     public static func parts(of source: [UInt8]) -> [Part]? {
         var parts: [Part] = []
