@@ -344,6 +344,22 @@ import Testing
         #expect(try parse(out).documents.first?.root["a"]?.scalar?.value == "1", "\(out.debugDescription)")
     }
 
+    /// An entry added after a literal block on a last line without a line break makes the block's chomping
+    /// strip; when another edit replaces that block (in either order), the `-` must go with it, not overlap it.
+    @Test
+    func replacedLiteralAtTheEndWithAnEntryAdded() throws {
+        for insertFirst in [true, false] {
+            let out = try edited("a: 1\nb: |\n  x") { e, root in
+                if insertFirst { try e.insert("c", .int(1), into: root) }
+                try e.replace(try #require(root["b"]), with: .mapping([]))
+                if !insertFirst { try e.insert("c", .int(1), into: root) }
+            }
+            let document = try #require(try? parse(out).documents.first, "\(out.debugDescription)")
+            #expect(try ValueConverter(document: document).value(of: document.root)
+                    == .map([("a", .int(1)), ("b", .mapping([])), ("c", .int(1))]), "\(out.debugDescription)")
+        }
+    }
+
     // MARK: Guards that hold
 
     /// The edit fuzzer's model: every kind of edit in one session, compared with the value tree.

@@ -27,7 +27,7 @@ extension DocumentEditor {
         }
         let lineStart = SourceText.lineStart(of: source.count, in: source)
         if lineStart < source.count, source[lineStart...].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-            add(lineStart..<source.count, "", target: collection)
+            add(lineStart..<source.count, "", target: collection, adjustsSource: true)
         }
     }
 
@@ -45,6 +45,16 @@ extension DocumentEditor {
             i += 1
         }
         guard !splices.contains(where: { $0.range == at && $0.text == "-" }) else { return }
-        add(at, "-", target: node)
+        add(at, "-", target: node, adjustsSource: true)
+    }
+
+    /// `splices` without the adjustments of bytes that another edit replaces or removes (the block scalar is
+    /// gone, and an edit inside its old bytes would overlap the one that replaced them).
+    static func droppingSupersededAdjustments(_ splices: [Splice]) -> [Splice] {
+        let replaced = splices.filter { !$0.adjustsSource && !$0.range.isEmpty }.map(\.range)
+        return splices.filter { splice in
+            !splice.adjustsSource || !replaced.contains { $0.lowerBound <= splice.range.lowerBound
+                && splice.range.upperBound <= $0.upperBound }
+        }
     }
 }
