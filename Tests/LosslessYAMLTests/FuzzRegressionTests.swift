@@ -360,6 +360,31 @@ import Testing
         }
     }
 
+    /// An empty explicit key (`?` alone) stands right after its `?`, with no blank between: the entry must
+    /// still start at the `?`, or a removal leaves `?{}`, a replacement writes the key `?k`, and an added entry
+    /// takes the empty key's column.
+    @Test
+    func entriesWithAnEmptyExplicitKey() throws {
+        let cases: [(String, [(String, YAMLValue)], [(String, YAMLValue)], [(String, YAMLValue)])] = [
+            ("?", [], [("k", .string("v"))], [("", .null), ("n", .int(1))]),
+            ("a: 1\n?\n: v\n", [("a", .int(1))], [("a", .int(1)), ("k", .string("v"))],
+             [("a", .int(1)), ("", .string("v")), ("n", .int(1))]),
+            ("{?: 1}", [], [("k", .string("v"))], [("", .int(1)), ("n", .int(1))]),
+        ]
+        for (text, removed, replaced, inserted) in cases {
+            let outputs = [
+                try edited(text) { e, root in try e.removePair("", from: root) },
+                try edited(text) { e, root in try e.replacePair("", in: root, withKey: "k", value: .string("v")) },
+                try edited(text) { e, root in try e.insert("n", .int(1), into: root) },
+            ]
+            for (out, expected) in zip(outputs, [removed, replaced, inserted]) {
+                let document = try #require(try? parse(out).documents.first, "\(out.debugDescription)")
+                #expect(try ValueConverter(document: document).value(of: document.root) == .map(expected),
+                        "\(text.debugDescription) → \(out.debugDescription)")
+            }
+        }
+    }
+
     // MARK: Guards that hold
 
     /// The edit fuzzer's model: every kind of edit in one session, compared with the value tree.
