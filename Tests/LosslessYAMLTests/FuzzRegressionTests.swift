@@ -385,6 +385,20 @@ import Testing
         }
     }
 
+    /// A flow entry whose key is a tag alone (`{a: 1, !   }`) has no colon; the value written for it must not
+    /// follow the tag without a blank, or the tag takes the colon into its name (`!:`) and the value becomes the key.
+    @Test
+    func valueForAFlowKeyOfATagAlone() throws {
+        for text in ["{a: 1, !   }", "{a: 1,\n  !!str\n}", "{a: 1, !<x:y> }"] {
+            let out = try edited(text) { e, root in
+                try e.replace(try #require(root.pairs?.last?.value), with: .int(2))
+            }
+            let document = try #require(try? parse(out).documents.first, "\(out.debugDescription)")
+            #expect(try ValueConverter(document: document).value(of: document.root)
+                    == .map([("a", .int(1)), ("", .int(2))]), "\(text.debugDescription) → \(out.debugDescription)")
+        }
+    }
+
     // MARK: Guards that hold
 
     /// The edit fuzzer's model: every kind of edit in one session, compared with the value tree.
