@@ -399,6 +399,20 @@ import Testing
         }
     }
 
+    /// A line of blanks alone after the place of an added entry (at the end without a line break, or after
+    /// empty lines) is content to a literal block indented less: a multi-line string written last must not take it.
+    @Test
+    func literalWrittenBeforeALineOfBlanks() throws {
+        for text in ["a:\n  b: 1\n      ", "a:\n  b: 1\n      \n", "a:\n  b: 1\n\n      \nc: 2\n",
+                     "a:\n  b: 1\n\n      # c\n"] {
+            let out = try edited(text) { e, root in
+                try e.insert("k", .string("x\ny"), into: try #require(root["a"]))
+            }
+            let document = try #require(try? parse(out).documents.first, "\(out.debugDescription)")
+            #expect(document.root["a"]?["k"]?.scalar?.value == "x\ny", "\(text.debugDescription) → \(out.debugDescription)")
+        }
+    }
+
     // MARK: Guards that hold
 
     /// The edit fuzzer's model: every kind of edit in one session, compared with the value tree.

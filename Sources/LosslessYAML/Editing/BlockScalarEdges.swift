@@ -1,15 +1,25 @@
 /// Block scalars end only where indentation says so, and take trailing line breaks into their value by their
 /// chomping: text written next to one must not change where it ends.
 extension DocumentEditor {
-    /// A block renderer for text that goes before the line starting at `offset`.
+    /// A block renderer for text that goes before the line starting at `offset`. A literal block ending the text
+    /// would take into its value a comment line, or a line of blanks alone (content when indented more than
+    /// the block), also after empty lines; kept blank lines only matter to `|+`.
     func blockRenderer(before offset: Int) -> BlockRenderer {
         var renderer = BlockRenderer(layout: layout)
         var i = offset
-        while i < source.count, source[i] == 0x20 || source[i] == 0x09 { i += 1 }
-        if i < source.count, source[i] == UInt8(ascii: "#") {
-            renderer.nextLine = .comment
-        } else if SourceText.lineBreakLength(at: i, in: source) > 0 {
-            renderer.nextLine = .blank
+        while i < source.count {
+            let lineStart = i
+            while i < source.count, source[i] == 0x20 || source[i] == 0x09 { i += 1 }
+            let length = SourceText.lineBreakLength(at: i, in: source)
+            let blanksAlone = i > lineStart && (length > 0 || i == source.count)
+            if blanksAlone || (i < source.count && source[i] == UInt8(ascii: "#")) {
+                renderer.nextLine = .comment
+            } else if length > 0 {
+                renderer.nextLine = .blank
+                i += length
+                continue
+            }
+            break
         }
         return renderer
     }
