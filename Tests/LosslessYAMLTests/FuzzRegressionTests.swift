@@ -413,6 +413,20 @@ import Testing
         }
     }
 
+    /// A block scalar's indicator may stand on the line after its key at the key's column (`a:\n|`); an inline
+    /// value written there would read as a new key, so it goes indented.
+    @Test
+    func inlineValueInThePlaceOfABlockScalarAtTheKeysColumn() throws {
+        for text in ["a: 1\nb:\n|\n", "a: 1\nb:\n|", "m:\n  b:\n  >\n    x\nc: 2\n"] {
+            let out = try edited(text) { e, root in
+                try e.replace(try #require(root["b"] ?? root["m"]?["b"]), with: .string("true"))
+            }
+            let document = try #require(try? parse(out).documents.first, "\(text.debugDescription) → \(out.debugDescription)")
+            let b = document.root["b"] ?? document.root["m"]?["b"]
+            #expect(b?.scalar?.value == "true" && b?.scalar?.style != .plain, "\(out.debugDescription)")
+        }
+    }
+
     // MARK: Guards that hold
 
     /// The edit fuzzer's model: every kind of edit in one session, compared with the value tree.

@@ -24,6 +24,18 @@ extension DocumentEditor {
         return renderer
     }
 
+    /// The blanks an inline value needs in the place of `node` when `node` starts a line no deeper than its
+    /// key (a block scalar's `|` may stand at the key's column; any other value there would read as a key).
+    func missingIndent(before node: Node) -> Int {
+        let start = node.range.start.offset
+        guard SourceText.onlyIndentBefore(start, in: source),
+              let (mapping, pair) = NodeSyntax.owner(of: node, in: document.root), mapping.collectionStyle == .block else {
+            return 0
+        }
+        let keyColumn = SourceText.column(of: NodeSyntax.entryStart(of: pair, in: source), in: source)
+        return max(0, keyColumn + 1 - SourceText.column(of: start, in: source))
+    }
+
     /// Before an insertion after a last line without a line break: the break that goes first would join the
     /// value of a block scalar ending there, so its chomping becomes strip (its value has no final break), or
     /// the blanks after its last break go (they would become a kept blank line).

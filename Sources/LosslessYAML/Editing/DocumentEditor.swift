@@ -291,6 +291,7 @@ public struct DocumentEditor: Sendable {
         }
         let range = node.range.bytes
         if range.isEmpty { return try replaceEmpty(node, with: text) }
+        text = spaces(missingIndent(before: node)) + text
         if range.upperBound < source.count, source[range.upperBound] == UInt8(ascii: "#") {
             // libyaml takes `#` right after a quoted scalar for a comment; after a plain one it needs a blank.
             text += " "
