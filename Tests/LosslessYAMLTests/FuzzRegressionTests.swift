@@ -344,6 +344,89 @@ import Testing
         #expect(try parse(out).documents.first?.root["a"]?.scalar?.value == "1", "\(out.debugDescription)")
     }
 
+    /// An entry added after a literal block on a last line without a line break makes the block's chomping
+    /// strip; when another edit replaces that block (in either order), the `-` must go with it, not overlap it.
+    @Test
+    func replacedLiteralAtTheEndWithAnEntryAdded() throws {
+        for insertFirst in [true, false] {
+            let out = try edited("a: 1\nb: |\n  x") { e, root in
+                if insertFirst { try e.insert("c", .int(1), into: root) }
+                try e.replace(try #require(root["b"]), with: .mapping([]))
+                if !insertFirst { try e.insert("c", .int(1), into: root) }
+            }
+            let document = try #require(try? parse(out).documents.first, "\(out.debugDescription)")
+            #expect(try ValueConverter(document: document).value(of: document.root)
+                    == .map([("a", .int(1)), ("b", .mapping([])), ("c", .int(1))]), "\(out.debugDescription)")
+        }
+    }
+
+    /// An empty explicit key (`?` alone) stands right after its `?`, with no blank between: the entry must
+    /// still start at the `?`, or a removal leaves `?{}`, a replacement writes the key `?k`, and an added entry
+    /// takes the empty key's column.
+    @Test
+    func entriesWithAnEmptyExplicitKey() throws {
+        let cases: [(String, [(String, YAMLValue)], [(String, YAMLValue)], [(String, YAMLValue)])] = [
+            ("?", [], [("k", .string("v"))], [("", .null), ("n", .int(1))]),
+            ("a: 1\n?\n: v\n", [("a", .int(1))], [("a", .int(1)), ("k", .string("v"))],
+             [("a", .int(1)), ("", .string("v")), ("n", .int(1))]),
+            ("{?: 1}", [], [("k", .string("v"))], [("", .int(1)), ("n", .int(1))]),
+        ]
+        for (text, removed, replaced, inserted) in cases {
+            let outputs = [
+                try edited(text) { e, root in try e.removePair("", from: root) },
+                try edited(text) { e, root in try e.replacePair("", in: root, withKey: "k", value: .string("v")) },
+                try edited(text) { e, root in try e.insert("n", .int(1), into: root) },
+            ]
+            for (out, expected) in zip(outputs, [removed, replaced, inserted]) {
+                let document = try #require(try? parse(out).documents.first, "\(out.debugDescription)")
+                #expect(try ValueConverter(document: document).value(of: document.root) == .map(expected),
+                        "\(text.debugDescription) → \(out.debugDescription)")
+            }
+        }
+    }
+
+    /// A flow entry whose key is a tag alone (`{a: 1, !   }`) has no colon; the value written for it must not
+    /// follow the tag without a blank, or the tag takes the colon into its name (`!:`) and the value becomes the key.
+    @Test
+    func valueForAFlowKeyOfATagAlone() throws {
+        for text in ["{a: 1, !   }", "{a: 1,\n  !!str\n}", "{a: 1, !<x:y> }"] {
+            let out = try edited(text) { e, root in
+                try e.replace(try #require(root.pairs?.last?.value), with: .int(2))
+            }
+            let document = try #require(try? parse(out).documents.first, "\(out.debugDescription)")
+            #expect(try ValueConverter(document: document).value(of: document.root)
+                    == .map([("a", .int(1)), ("", .int(2))]), "\(text.debugDescription) → \(out.debugDescription)")
+        }
+    }
+
+    /// A line of blanks alone after the place of an added entry (at the end without a line break, or after
+    /// empty lines) is content to a literal block indented less: a multi-line string written last must not take it.
+    @Test
+    func literalWrittenBeforeALineOfBlanks() throws {
+        for text in ["a:\n  b: 1\n      ", "a:\n  b: 1\n      \n", "a:\n  b: 1\n\n      \nc: 2\n",
+                     "a:\n  b: 1\n\n      # c\n"] {
+            let out = try edited(text) { e, root in
+                try e.insert("k", .string("x\ny"), into: try #require(root["a"]))
+            }
+            let document = try #require(try? parse(out).documents.first, "\(out.debugDescription)")
+            #expect(document.root["a"]?["k"]?.scalar?.value == "x\ny", "\(text.debugDescription) → \(out.debugDescription)")
+        }
+    }
+
+    /// A block scalar's indicator may stand on the line after its key at the key's column (`a:\n|`); an inline
+    /// value written there would read as a new key, so it goes indented.
+    @Test
+    func inlineValueInThePlaceOfABlockScalarAtTheKeysColumn() throws {
+        for text in ["a: 1\nb:\n|\n", "a: 1\nb:\n|", "m:\n  b:\n  >\n    x\nc: 2\n"] {
+            let out = try edited(text) { e, root in
+                try e.replace(try #require(root["b"] ?? root["m"]?["b"]), with: .string("true"))
+            }
+            let document = try #require(try? parse(out).documents.first, "\(text.debugDescription) → \(out.debugDescription)")
+            let b = document.root["b"] ?? document.root["m"]?["b"]
+            #expect(b?.scalar?.value == "true" && b?.scalar?.style != .plain, "\(out.debugDescription)")
+        }
+    }
+
     // MARK: Guards that hold
 
     /// The edit fuzzer's model: every kind of edit in one session, compared with the value tree.

@@ -76,7 +76,8 @@ import LosslessYAML
     /// An injected workload whose injected `volumes` entry was duplicated by hand (a repeated key, the last one
     /// counting): undoing the logged edits removes the last copy, the first still names the bootstrap Secret,
     /// and re-injection must not then drop the Secret while keeping the reference (nor report the workload
-    /// "already injected" after removing its sidecar). Found by the inject fuzzer.
+    /// "already injected" after removing its sidecar). Uninject, which drops the Secret, fails for the same
+    /// reason and changes nothing. Found by the inject fuzzer.
     @Test
     func injectedPartsDuplicatedByHand() throws {
         let original = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx\n"
@@ -94,8 +95,70 @@ import LosslessYAML
         #expect(!again.hasErrors, "\(again.reports.map(\.line))")
         let output = try Parser().parse(again.bytes)
         let undone = Injector(cluster: cluster, mode: .uninject).run(output)
-        #expect(!undone.hasErrors, "\(undone.reports.map(\.line))")
-        #expect(undone.bytes == Injector(cluster: cluster, mode: .uninject).run(x).bytes)
+        #expect(undone.reports.contains { $0.isError && $0.line.contains("bootstrap volume is still there") },
+                "\(undone.reports.map(\.line))")
+        #expect(undone.bytes == again.bytes && again.bytes == Array(doubled.utf8))
+    }
+
+    /// A restore log that no longer describes its workload (here its `volumes` entry names another key) undoes
+    /// it only in part: the bootstrap volume stays. Uninject must fail rather than write a workload that still
+    /// names the Secret it drops, and an injection whose pod annotation disables injection must leave the
+    /// document as it was, with its Secret. Found by the inject fuzzer (a log and a container name mangled).
+    @Test
+    func restoreLogThatLeavesTheBootstrapVolume() throws {
+        let (workloads, secrets) = try SecretPlacementTests.injected(["web"])
+        let secret = secrets[0].replacingOccurrences(of: "\\\"volumes\\\"", with: "\\\"vol\\\"")
+        #expect(secret != secrets[0])
+        let template = try #require(workloads[0].range(of: "  template:\n    spec:\n"))
+        let disabled = workloads[0].replacingCharacters(in: template, with: "  template:\n    metadata:\n      annotations:\n"
+                                                        + "        openservicemesh.io/sidecar-injection: disabled\n    spec:\n")
+        for workload in [workloads[0], disabled] {
+            let text = workload + "---\n" + secret
+            let stream = try Parser().parse(Array(text.utf8))
+            let cluster = everyNamespaceEnabled(stream)
+            let undone = Injector(cluster: cluster, mode: .uninject).run(stream)
+            #expect(undone.reports.contains { $0.isError && $0.line.contains("bootstrap volume is still there") },
+                    "\(undone.reports.map(\.line))")
+            let again = Injector(cluster: cluster).run(stream)
+            #expect(!again.hasErrors && again.reports.allSatisfy { $0.outcome == .leftAsItWas }, "\(again.reports.map(\.line))")
+            #expect(again.bytes == Array(text.utf8), "\(String(decoding: again.bytes, as: UTF8.self))")
+        }
+    }
+
+    /// Two workloads of one identity (kind, namespace, name), the first naming the bootstrap Secret of that
+    /// identity without it being in the input: the first run injects the second and writes the Secret; the
+    /// second run then takes the Secret for the first workload's and re-injects that one, so a second injection
+    /// changes the output. Found by the inject fuzzer (reduced by libFuzzer to 314 bytes); not fixed yet.
+    @Test(.disabled("bug: a second workload of one identity makes re-injection not idempotent"))
+    func twoWorkloadsOfOneIdentityOneNamingTheSecret() throws {
+        let uuid = ProxyUUID.make(namespace: "shop", kind: "Pod", name: "api")
+        let text = """
+            kind: Pod
+            metadata:
+              name: api
+              namespace: shop
+            spec:
+              volumes:
+              - name: envoy-bootstrap-config-volume
+                secret:
+                  secretName: \(OSMConstants.bootstrapSecretPrefix)\(uuid)
+            ---
+            kind: Pod
+            metadata:
+              name: api
+              namespace: shop
+            spec:
+              containers:
+              - name: a
+                image: b
+
+            """
+        let stream = try Parser().parse(Array(text.utf8))
+        let cluster = everyNamespaceEnabled(stream)
+        let first = Injector(cluster: cluster).run(stream)
+        #expect(!first.hasErrors, "\(first.reports.map(\.line))")
+        let second = Injector(cluster: cluster).run(try Parser().parse(first.bytes))
+        #expect(second.bytes == first.bytes, "\(second.reports.map(\.line))")
     }
 
     /// libyaml breaks lines at a lone CR (old Mac line ends, or a stray CR in a CRLF file), and so must the

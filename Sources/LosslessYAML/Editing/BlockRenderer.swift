@@ -1,12 +1,17 @@
 /// Writes `YAMLValue`s as block-style YAML text at a given indentation, following a document's `Layout`.
 struct BlockRenderer {
     let layout: Layout
-    /// What the line after the rendered text holds: a literal block ending the text would take a comment
-    /// line, or (kept with `|+`) blank lines, into its value, so such a last string goes double-quoted.
+    /// What the lines after the rendered text hold: a literal block ending the text would take a comment
+    /// line or a line of blanks, or (kept with `|+`) empty lines, into its value, so such a last string goes
+    /// double-quoted.
     var nextLine: NextLine = .other
 
     enum NextLine {
-        case comment, blank, other
+        /// A line a literal block takes into its value: a comment, or blanks alone.
+        case comment
+        /// Empty lines only, then a line no literal block takes.
+        case blank
+        case other
     }
 
     /// `key: value` as text; the first line carries no indentation (the caller places it), later lines do.

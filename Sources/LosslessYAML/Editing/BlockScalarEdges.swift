@@ -1,17 +1,39 @@
 /// Block scalars end only where indentation says so, and take trailing line breaks into their value by their
 /// chomping: text written next to one must not change where it ends.
 extension DocumentEditor {
-    /// A block renderer for text that goes before the line starting at `offset`.
+    /// A block renderer for text that goes before the line starting at `offset`. A literal block ending the text
+    /// would take into its value a comment line, or a line of blanks alone (content when indented more than
+    /// the block), also after empty lines; kept blank lines only matter to `|+`.
     func blockRenderer(before offset: Int) -> BlockRenderer {
         var renderer = BlockRenderer(layout: layout)
         var i = offset
-        while i < source.count, source[i] == 0x20 || source[i] == 0x09 { i += 1 }
-        if i < source.count, source[i] == UInt8(ascii: "#") {
-            renderer.nextLine = .comment
-        } else if SourceText.lineBreakLength(at: i, in: source) > 0 {
-            renderer.nextLine = .blank
+        while i < source.count {
+            let lineStart = i
+            while i < source.count, source[i] == 0x20 || source[i] == 0x09 { i += 1 }
+            let length = SourceText.lineBreakLength(at: i, in: source)
+            let blanksAlone = i > lineStart && (length > 0 || i == source.count)
+            if blanksAlone || (i < source.count && source[i] == UInt8(ascii: "#")) {
+                renderer.nextLine = .comment
+            } else if length > 0 {
+                renderer.nextLine = .blank
+                i += length
+                continue
+            }
+            break
         }
         return renderer
+    }
+
+    /// The blanks an inline value needs in the place of `node` when `node` starts a line no deeper than its
+    /// key (a block scalar's `|` may stand at the key's column; any other value there would read as a key).
+    func missingIndent(before node: Node) -> Int {
+        let start = node.range.start.offset
+        guard SourceText.onlyIndentBefore(start, in: source),
+              let (mapping, pair) = NodeSyntax.owner(of: node, in: document.root), mapping.collectionStyle == .block else {
+            return 0
+        }
+        let keyColumn = SourceText.column(of: NodeSyntax.entryStart(of: pair, in: source), in: source)
+        return max(0, keyColumn + 1 - SourceText.column(of: start, in: source))
     }
 
     /// Before an insertion after a last line without a line break: the break that goes first would join the
@@ -27,7 +49,7 @@ extension DocumentEditor {
         }
         let lineStart = SourceText.lineStart(of: source.count, in: source)
         if lineStart < source.count, source[lineStart...].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-            add(lineStart..<source.count, "", target: collection)
+            add(lineStart..<source.count, "", target: collection, adjustsSource: true)
         }
     }
 
@@ -45,6 +67,16 @@ extension DocumentEditor {
             i += 1
         }
         guard !splices.contains(where: { $0.range == at && $0.text == "-" }) else { return }
-        add(at, "-", target: node)
+        add(at, "-", target: node, adjustsSource: true)
+    }
+
+    /// `splices` without the adjustments of bytes that another edit replaces or removes (the block scalar is
+    /// gone, and an edit inside its old bytes would overlap the one that replaced them).
+    static func droppingSupersededAdjustments(_ splices: [Splice]) -> [Splice] {
+        let replaced = splices.filter { !$0.adjustsSource && !$0.range.isEmpty }.map(\.range)
+        return splices.filter { splice in
+            !splice.adjustsSource || !replaced.contains { $0.lowerBound <= splice.range.lowerBound
+                && splice.range.upperBound <= $0.upperBound }
+        }
     }
 }

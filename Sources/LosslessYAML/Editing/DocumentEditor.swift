@@ -19,6 +19,9 @@ public struct DocumentEditor: Sendable {
         var startsLine = false
         /// The `}` that closes a single-pair flow mapping written without braces; later entries go before it.
         var closesBraces = false
+        /// Adjusts original bytes (a block scalar's chomping) only for as long as they stay: dropped when
+        /// another edit replaces or removes the bytes around it.
+        var adjustsSource = false
     }
 
     public init(source: [UInt8], document: Document) {
@@ -218,7 +221,7 @@ public struct DocumentEditor: Sendable {
 
     /// The document's bytes with every edit applied.
     public func output() throws(EditError) -> [UInt8] {
-        let ordered = Self.mergingDeletions(splices).sorted { a, b in
+        let ordered = Self.mergingDeletions(Self.droppingSupersededAdjustments(splices)).sorted { a, b in
             if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
             if a.range.isEmpty != b.range.isEmpty { return a.range.isEmpty }
             if a.targetStart != b.targetStart { return a.targetStart > b.targetStart }
@@ -260,9 +263,10 @@ public struct DocumentEditor: Sendable {
         return splices.filter { !($0.text.isEmpty && !$0.range.isEmpty) } + merged
     }
 
-    mutating func add(_ range: Range<Int>, _ text: String, target: Node, startsLine: Bool = false) {
+    mutating func add(_ range: Range<Int>, _ text: String, target: Node, startsLine: Bool = false,
+                      adjustsSource: Bool = false) {
         splices.append(Splice(range: range, text: text, targetStart: target.range.start.offset, sequence: splices.count,
-                              startsLine: startsLine))
+                              startsLine: startsLine, adjustsSource: adjustsSource))
     }
 
     private func inlineText(_ value: YAMLValue) -> String? {
@@ -287,6 +291,7 @@ public struct DocumentEditor: Sendable {
         }
         let range = node.range.bytes
         if range.isEmpty { return try replaceEmpty(node, with: text) }
+        text = spaces(missingIndent(before: node)) + text
         if range.upperBound < source.count, source[range.upperBound] == UInt8(ascii: "#") {
             // libyaml takes `#` right after a quoted scalar for a comment; after a plain one it needs a blank.
             text += " "

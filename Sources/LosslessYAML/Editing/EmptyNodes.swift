@@ -11,7 +11,10 @@ extension DocumentEditor {
             if next >= source.count || source[next] != UInt8(ascii: ":") {
                 // A key without a colon: a flow entry (`{a}`) or an explicit key (`? a`) without a value.
                 if mapping.collectionStyle == .flow {
-                    add(keyEnd..<keyEnd, ": " + text, target: node)
+                    // A tag takes a colon right after it into its name (`!:`): a key of properties alone needs a blank.
+                    let propertiesOnly = pair.key.scalar?.value.isEmpty == true
+                        && (pair.key.tag != nil || pair.key.anchor != nil)
+                    add(keyEnd..<keyEnd, (propertiesOnly ? " : " : ": ") + text, target: node)
                     return
                 }
                 guard let question = NodeSyntax.explicitKeyIndicator(before: pair.key.range.start.offset, in: source) else {

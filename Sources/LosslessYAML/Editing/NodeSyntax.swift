@@ -38,7 +38,7 @@ enum NodeSyntax {
     static func explicitKeyIndicator(before offset: Int, in source: [UInt8]) -> Int? {
         var i = min(offset, source.count)
         while i > 0, source[i - 1] == 0x20 || source[i - 1] == 0x09 { i -= 1 }
-        guard i > 0, i < offset, source[i - 1] == UInt8(ascii: "?") else { return nil }
+        guard i > 0, source[i - 1] == UInt8(ascii: "?") else { return nil }
         // An indicator stands alone: a `?` ending a plain scalar (`what? k`) is no indicator.
         guard i > 1, !SourceText.breakEnds(at: i - 1, in: source) else { return i - 1 }
         switch source[i - 2] {

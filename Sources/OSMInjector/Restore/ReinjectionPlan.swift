@@ -98,14 +98,33 @@ struct ReinjectionPlan {
                 try WebhookUninjector.undo(template: workload.template, bootstrap: bootstrap, editor: &editor)
             }
         }
+        var bytes: [UInt8]
         do {
-            var bytes = try editor.output()
-            if injected.contains(where: { $0.log?.addedFinalLineBreak == true }) {
-                bytes.removeLast(LineBreaks.trailingLength(bytes))
-            }
-            return bytes
+            bytes = try editor.output()
         } catch {
             throw InjectionError("cannot uninject: \(error.message)", at: document.root.range.start)
+        }
+        if injected.contains(where: { $0.log?.addedFinalLineBreak == true }) {
+            bytes.removeLast(LineBreaks.trailingLength(bytes))
+        }
+        try requireUndone(bytes)
+        return bytes
+    }
+
+    /// Fails when a workload of the undone bytes still names a bootstrap Secret: a log that no longer describes
+    /// the workload (edited by hand) leaves it half injected, and its Secret, dropped with the undo, could not
+    /// undo it later.
+    private func requireUndone(_ bytes: [UInt8]) throws(InjectionError) {
+        guard let undone = try? Parser().parse(bytes) else { return }
+        for document in undone.documents {
+            for visit in WorkloadWalker.visit(document, defaultNamespace: "") {
+                guard case .workload(let workload) = visit, let template = workload.template,
+                      WorkloadWalker.bootstrapSecretName(of: template) != nil else { continue }
+                let mark = injected.first { $0.kind == workload.kind && $0.name == workload.name }?.mark
+                throw InjectionError("cannot uninject: its bootstrap volume is still there after undoing its restore log "
+                                     + "(the log or the workload was changed by hand); nothing was changed",
+                                     at: mark ?? document.root.range.start)
+            }
         }
     }
 }
