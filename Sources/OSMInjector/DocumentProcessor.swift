@@ -64,8 +64,10 @@ struct DocumentProcessor {
         case .inject:
             break
         }
-        if WorkloadWalker.bootstrapSecretName(of: pod.template) != nil { return .alreadyInjected }
         let identity = identities.uniqueName(namespace: report.namespace, kind: report.kind, name: report.name)
+        // A workload injected before holds its identity (and most likely the UUID and Secret name made from
+        // it): a later workload of the same identity must take the next one, or the two would share a Secret.
+        if WorkloadWalker.bootstrapSecretName(of: pod.template) != nil { return .alreadyInjected }
         let uuid = ProxyUUID.make(namespace: report.namespace, kind: report.kind, name: identity)
         // Two Secrets of one name: `kubectl apply` would keep the later, maybe the stale one.
         if secretOptions.emit, let mark = leftOvers[OSMConstants.bootstrapSecretPrefix + uuid] {
