@@ -149,6 +149,18 @@ import Testing
         #expect((try? parse(flow).documents.first?.root["m"]?["a"]?.scalar?.value) == "1", "\(flow.debugDescription)")
     }
 
+    /// A flow entry whose key spans lines and has no value (`{ {a: b\n} }`): the value written takes an explicit
+    /// `?`, since a key without one must hold on one line. Found by the fixed-seed edit fuzzer.
+    @Test
+    func valueForAFlowKeyThatSpansLines() throws {
+        let out = try edited("m: {\n  {a: b\n  },\n}\n") { e, root in
+            try e.replace(try #require(root["m"]?.pairs?.first?.value), with: .string(">"))
+        }
+        let pair = try #require(try? parse(out).documents.first?.root["m"]?.pairs?.first, "\(out.debugDescription)")
+        #expect(pair.key["a"]?.scalar?.value == "b")
+        #expect(pair.value.scalar?.value == ">")
+    }
+
     /// libyaml may put an empty node at the next token, lines after its indicator: the empty root of a
     /// document followed by another (`---\n\n---`), the empty value of a key whose next line is a comment.
     /// A value put there must end its line, or go after the colon. Found by replaying the corpus once the

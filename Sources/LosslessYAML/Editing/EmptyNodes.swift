@@ -14,6 +14,12 @@ extension DocumentEditor {
                     // A tag takes a colon right after it into its name (`!:`): a key of properties alone needs a blank.
                     let propertiesOnly = pair.key.scalar?.value.isEmpty == true
                         && (pair.key.tag != nil || pair.key.anchor != nil)
+                    // A key without `?` must hold on one line (and under 1024 characters) to take a colon.
+                    let key = pair.key.range
+                    if key.start.line != key.end.line || key.bytes.count > 1000,
+                       NodeSyntax.explicitKeyIndicator(before: key.start.offset, in: source) == nil {
+                        add(key.start.offset..<key.start.offset, "? ", target: node)
+                    }
                     add(keyEnd..<keyEnd, (propertiesOnly ? " : " : ": ") + text, target: node)
                     return
                 }
