@@ -15,7 +15,7 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
     private var failure: BatchFailure?
     private let window: Int
 
-    /// One worker per core, at least two: the parsing thread runs beside them.
+    /// One worker per core, and at least two, so that one long document does not hold up the others.
     static var defaultWorkers: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) }
 
     init(_ input: any BatchInput, workers: Int, window: Int = 3,

@@ -20,10 +20,7 @@ public struct Parser: Sendable {
     /// With a `filter`, documents it says no to are delivered partly built (`Document.isPartial`).
     public func forEachDocument(in source: [UInt8], filter: DocumentFilter? = nil,
                                 _ body: (Document) -> Void) throws(YAMLError) {
-        try Encoding.check(source)
-        guard source.count <= limits.maxInputBytes else {
-            throw YAMLError("input is larger than the limit of \(limits.maxInputBytes) bytes")
-        }
+        try admit(source)
         let failure: YAMLError? = source.withUnsafeBufferPointer { buffer in
             guard buffer.count > 0 else { return nil }
             var builder = TreeBuilder(source: buffer, limits: limits, filter: filter)
@@ -44,6 +41,7 @@ public struct Parser: Sendable {
         guard part.bytes.lowerBound >= 0, part.bytes.upperBound <= source.count else {
             throw YAMLError("internal: a part outside its stream", at: part.start)
         }
+        try admit(source)
         let failure: YAMLError? = source.withUnsafeBufferPointer { buffer in
             guard !part.bytes.isEmpty else { return nil }
             var builder = TreeBuilder(source: buffer, limits: limits, filter: filter, window: part.bytes,
@@ -56,5 +54,13 @@ public struct Parser: Sendable {
             }
         }
         if let failure { throw failure }
+    }
+
+    /// Refuses an input that is not UTF-8 or is over the size limit, before libyaml reads it.
+    private func admit(_ source: [UInt8]) throws(YAMLError) {
+        try Encoding.check(source)
+        guard source.count <= limits.maxInputBytes else {
+            throw YAMLError("input is larger than the limit of \(limits.maxInputBytes) bytes")
+        }
     }
 }
