@@ -162,6 +162,44 @@ import LosslessYAML
         #expect(second.bytes == first.bytes, "\(second.reports.map(\.line))")
     }
 
+    /// A pod template's metadata whose last entry is an explicit key without a value: libyaml puts the empty
+    /// value at the next token (`spec:`), and the label the injection adds went below that, into `spec`; the
+    /// second run then added it again. The inject fuzzer's input, as found in a time-bounded run.
+    @Test
+    func labelAfterAnExplicitKeyWithoutValue() throws {
+        let text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: hello
+            spec:
+              selector:
+                matchLabels:
+                  app: hello
+              template:
+                metadata:
+                  annotations:
+                  ? inject.istio.io/   readinessProbe:
+                     bels:
+                    app: hello
+                spec:
+                  containers:
+                  - name: hello
+                    image: "fake.docker.io/google-samples/hello-go-gke:1.0"
+                    readinessProbe:
+                      httpGet:
+                        port: 80
+
+            """
+        try expectPipelineInvariants(text, metrics: false)
+        let stream = try Parser().parse(Array(text.utf8))
+        let output = Injector(cluster: everyNamespaceEnabled(stream)).run(stream)
+        let injected = try Parser().parse(output.bytes)
+        let template = try #require(injected.documents.first?.root["spec"]?["template"])
+        #expect(template["metadata"]?["labels"]?["osm-proxy-uuid"] != nil)
+        #expect(template["spec"]?["labels"] == nil)
+    }
+
     /// libyaml breaks lines at a lone CR (old Mac line ends, or a stray CR in a CRLF file), and so must the
     /// injection's edits. Found by the inject fuzzer in a CRLF fixture with one stray CR.
     @Test
