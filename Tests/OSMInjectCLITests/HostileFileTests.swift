@@ -239,7 +239,7 @@ import Glibc
 
     /// A Namespace, a Deployment in it and ~40 KB of ConfigMap data, so that a run over many takes a while.
     static func manifest(_ index: Int) -> String {
-        var text = hostileNamespace + """
+        var text = meshNamespace + """
             ---
             apiVersion: apps/v1
             kind: Deployment

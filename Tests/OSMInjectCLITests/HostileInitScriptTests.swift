@@ -22,7 +22,7 @@ import Testing
     @Test(arguments: annotations)
     func podAnnotation(_ annotation: String) throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         for payload in Self.payloads {
             let metadata = "  annotations:\n    \(annotation): \(jsonQuoted(payload))\n"
             try scratch.write("pod.yaml", hostilePod(spec: "  containers: [{name: a, image: b}]", metadata: metadata))
@@ -36,7 +36,7 @@ import Testing
     @Test(arguments: ["outboundIPRangeExclusionList", "outboundIPRangeInclusionList", "networkInterfaceExclusionList"])
     func meshConfigStringList(_ field: String) throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         try scratch.write("pod.yaml", hostilePod(spec: "  containers: [{name: a, image: b}]"))
         for payload in Self.payloads + ["eth0;reboot", "eth0 eth1", "eth$(x)"] {
             try scratch.write("mc.yaml", meshConfig(field, [jsonQuoted(payload)]))
@@ -53,7 +53,7 @@ import Testing
     @Test(arguments: ["outboundPortExclusionList", "inboundPortExclusionList"])
     func meshConfigPortList(_ field: String) throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         try scratch.write("pod.yaml", hostilePod(spec: "  containers: [{name: a, image: b}]"))
         for payload in Self.payloads {
             try scratch.write("mc.yaml", meshConfig(field, ["8080", jsonQuoted(payload)]))
@@ -71,7 +71,7 @@ import Testing
     /// A valid exclusion list still works, so the refusals above are not refusals of everything.
     @Test func validListsReachTheScript() throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         let metadata = "  annotations:\n    openservicemesh.io/outbound-ip-range-exclusion-list: \"10.0.0.0/8, 192.168.0.0/16\"\n"
         try scratch.write("pod.yaml", hostilePod(spec: "  containers: [{name: a, image: b}]", metadata: metadata))
         try scratch.write("mc.yaml", meshConfig("networkInterfaceExclusionList", ["eth1"]))
@@ -86,7 +86,7 @@ import Testing
     @Test
     func meshConfigErrorPointsAtTheConfig() throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         try scratch.write("pod.yaml", hostilePod(spec: "  containers: [{name: a, image: b}]"))
         try scratch.write("mc.yaml", meshConfig("outboundIPRangeExclusionList", ["\"$(reboot)\""]))
         let result = try runTool(["-f", "pod.yaml", "-c", "ns.yaml", "-c", "mc.yaml"], in: scratch.url)

@@ -56,7 +56,7 @@ import Testing
     /// A byte-order mark before a one-line document: the document is injected and the mark kept.
     @Test func byteOrderMarkBeforeJSONIsKept() throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         let json = #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "shop"}, "spec": {"containers": [{"name": "a", "image": "b"}]}}"#
         try scratch.write("pod.json", [0xEF, 0xBB, 0xBF] + Array((json + "\n").utf8))
         let result = try runTool(["-f", "pod.json", "-c", "ns.yaml", "--no-bootstrap-secrets"], in: scratch.url)
@@ -69,7 +69,7 @@ import Testing
     @Test
     func byteOrderMarkBeforeBlockManifest() throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         let pod = hostilePod(spec: "  containers:\n  - name: a\n    image: b")
         try scratch.write("pod.yaml", [0xEF, 0xBB, 0xBF] + Array(pod.utf8))
         let result = try runTool(["-f", "pod.yaml", "-c", "ns.yaml", "--no-bootstrap-secrets"], in: scratch.url)
@@ -139,7 +139,7 @@ import Testing
     /// must be expanded, never expanded in memory.
     @Test func billionLaughs() throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         var bomb = "x-bomb:\n  a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
         var previous = "a"
         for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
@@ -174,7 +174,7 @@ import Testing
     /// A 64 MB scalar in a workload: injected, the scalar kept byte for byte, in bounded time.
     @Test func sixtyFourMegabyteScalar() throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         let head = Array(hostilePod(spec: "  containers:\n  - name: a\n    image: b\n    args:\n    - \"").utf8.dropLast())
         var bytes = head
         bytes.reserveCapacity(head.count + (64 << 20) + 4)
@@ -194,7 +194,7 @@ import Testing
     /// Duplicate keys: the last occurrence wins, as kubectl reads it, and the output is valid.
     @Test func duplicateKeys() throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         let pod = """
             apiVersion: v1
             kind: Pod
@@ -231,7 +231,7 @@ import Testing
     /// sees it (the envoy becomes the only container).
     @Test func containersOfTheWrongShape() throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         for (name, value) in [("string.yaml", "nginx"), ("map.yaml", "{name: a, image: b}")] {
             try scratch.write(name, hostilePod(spec: "  containers: \(value)"))
             expectCleanError(try runTool(["-f", name, "-c", "ns.yaml"], in: scratch.url), file: name, line: 7,
@@ -248,7 +248,7 @@ import Testing
     /// A container without a name is injected (the API server's validation comes after the webhook).
     @Test func containerWithoutName() throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         try scratch.write("pod.yaml", hostilePod(spec: "  containers:\n  - image: nginx"))
         let result = try runTool(["-f", "pod.yaml", "-c", "ns.yaml"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
@@ -258,7 +258,7 @@ import Testing
     /// A probe on a named port no container declares: resolved to 0 as the webhook does; the probe is rewritten.
     @Test func probePortNameNoContainerDeclares() throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         try scratch.write("pod.yaml", hostilePod(spec: """
               containers:
               - name: a
@@ -279,7 +279,7 @@ import Testing
     /// API server refuses them later): injected. Numbers beyond 64 bits are refused at their position.
     @Test func negativeAndLargePorts() throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         for port in ["-1", "0", "65536", "2147483647"] {
             try scratch.write("pod.yaml", hostilePod(spec: """
                   containers:
@@ -302,7 +302,7 @@ import Testing
     @Test
     func portBeyondInt32IsAnError() throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         try scratch.write("pod.yaml", hostilePod(spec: """
               containers:
               - name: a
@@ -325,7 +325,7 @@ import Testing
     ])
     func wrongScalarTypes(_ metadata: String, _ spec: String, line: Int, message: String) throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         let text = metadata.isEmpty
             ? hostilePod(spec: spec)
             : "apiVersion: v1\nkind: Pod\n\(metadata.replacingOccurrences(of: "metadata:\n", with: "metadata:\n  namespace: shop\n"))spec:\n\(spec)\n"
@@ -345,7 +345,7 @@ import Testing
     ])
     func annotationsThatAreNotStrings(_ metadata: String, message: String) throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         try scratch.write("pod.yaml", hostilePod(spec: "  containers: [{name: a, image: b}]", metadata: metadata))
         expectCleanError(try runTool(["-f", "pod.yaml", "-c", "ns.yaml"], in: scratch.url), file: "pod.yaml", mentions: [message])
     }
@@ -353,7 +353,7 @@ import Testing
     /// A null annotation value is an empty string, as Kubernetes reads it: injected, the null kept.
     @Test func nullAnnotationValueCountsAsEmpty() throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         try scratch.write("pod.yaml", hostilePod(spec: "  containers: [{name: a, image: b}]", metadata: "  annotations:\n    foo: null\n"))
         let result = try runTool(["-f", "pod.yaml", "-c", "ns.yaml"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
@@ -382,7 +382,7 @@ import Testing
     @Test(arguments: [false, true])
     func kubectlGetOutput(asList: Bool) throws {
         let scratch = try HostileScratch()
-        try scratch.write("ns.yaml", hostileNamespace)
+        try scratch.write("ns.yaml", meshNamespace)
         var object = kubectlDeployment
         if asList {
             let indented = object.split(separator: "\n", omittingEmptySubsequences: false)

@@ -7,8 +7,8 @@ import Glibc
 /// The scratch folder of the hostile-input tests.
 typealias HostileScratch = ScratchFolder
 
-/// A namespace in the mesh with injection enabled, as a `-c` config.
-let hostileNamespace = """
+/// A namespace in the mesh with injection enabled, as a `-c` config (the end-to-end tests' `shop`).
+let meshNamespace = """
     apiVersion: v1
     kind: Namespace
     metadata:

@@ -28,17 +28,7 @@ struct ModesFileIdentity: Equatable {
 
 /// Manifests for the mode tests: a monitored namespace with injection enabled, and workloads in it.
 enum ModesManifests {
-    static let namespace = """
-        apiVersion: v1
-        kind: Namespace
-        metadata:
-          name: shop
-          labels:
-            openservicemesh.io/monitored-by: osm
-          annotations:
-            openservicemesh.io/sidecar-injection: enabled
-
-        """
+    static let namespace = meshNamespace
 
     /// A Deployment in `shop`; `injection` sets the pod's sidecar-injection annotation.
     static func deployment(_ name: String, namespace: String = "shop", injection: String? = nil) -> String {

@@ -201,19 +201,6 @@ import Testing
 
     // MARK: - Bugs found (minimal inputs)
 
-    /// The namespace of the bug inputs.
-    static let shopNamespace = """
-        apiVersion: v1
-        kind: Namespace
-        metadata:
-          name: shop
-          labels:
-            openservicemesh.io/monitored-by: osm
-          annotations:
-            openservicemesh.io/sidecar-injection: enabled
-
-        """
-
     /// A pod with one container whose HTTP liveness probe the injection rewrites.
     static let probedPod = """
         apiVersion: v1
@@ -252,7 +239,7 @@ import Testing
     private func rerunAfterEdit(original: String, edit: String, originalEdit: String) throws -> EditedRun {
         let work = try ReinjectScratch()
         defer { work.remove() }
-        try work.write("config.yaml", Array(Self.shopNamespace.utf8))
+        try work.write("config.yaml", Array(meshNamespace.utf8))
         try work.write("original.yaml", Array(original.utf8))
         let first = try runTool(["-c", "config.yaml", "original.yaml"], in: work.url)
         let input = try ReinjectEdit.apply(edit, to: first.stdout)
@@ -375,7 +362,7 @@ import Testing
                 \(sidecar)
             ---
 
-            """.utf8) + Array(shopNamespace.utf8)
+            """.utf8) + Array(meshNamespace.utf8)
     }
 
     /// Injects `original` under `before`, re-runs under `after` and returns the re-run's report.
