@@ -26,7 +26,7 @@ import Glibc
         chmod(scratch.path("locked.yaml"), 0o000)
         var command = [toolURL.path]
         if geteuid() == 0 {
-            guard let setpriv = modesExecutable(["/usr/bin/setpriv", "/bin/setpriv"]), Self.nobodyCanRunTool else { return }
+            guard let setpriv = modesExecutable(["/usr/bin/setpriv", "/bin/setpriv"]), unprivilegedCanRunTool else { return }
             command = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", toolURL.path]
         }
         let result = try runMerged(command[0], Array(command.dropFirst()) + ["-c", "cluster.yaml", "-f", "locked.yaml"],
@@ -65,15 +65,4 @@ import Glibc
         #expect(result.stderr.contains("error: deployment \"bad\": Invalid annotation value"), "\(result.stderr)")
         #expect(!result.stderr.contains("injected"), "no report after a failure: \(result.stderr)")
     }
-
-    /// Whether `nobody` can reach the built tool (every folder above it searchable by others).
-    private static let nobodyCanRunTool: Bool = {
-        var url = toolURL
-        while url.path != "/" {
-            var info = stat()
-            guard stat(url.path, &info) == 0, info.st_mode & 0o001 != 0 else { return false }
-            url.deleteLastPathComponent()
-        }
-        return true
-    }()
 }
