@@ -17,56 +17,63 @@ struct BlockRenderer {
     /// `key: value` as text; the first line carries no indentation (the caller places it), later lines do.
     /// The text ends without a final line break.
     func pair(_ key: String, _ value: YAMLValue, indent: Int) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendPair(key, value, indent: indent, endsText: true, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `- value` as text; the first line starts at the dash, without indentation. No final line break.
     func item(_ value: YAMLValue, dashIndent: Int, contentOffset: Int = 2) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendItem(value, dashIndent: dashIndent, contentOffset: contentOffset, endsText: true, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A scalar or flow value for the same line as its key, or nil when the value needs block lines.
     func inline(_ value: YAMLValue) -> String? {
-        inline(value, endsText: true)
+        var out: [UInt8] = []
+        return appendInline(value, endsText: true, to: &out) ? String(decoding: out, as: UTF8.self) : nil
     }
 
-    private func inline(_ value: YAMLValue, endsText: Bool) -> String? {
+    /// Appends `value` as a scalar or flow value for its key's line; false (nothing appended) when it needs
+    /// block lines.
+    private func appendInline(_ value: YAMLValue, endsText: Bool, to out: inout [UInt8]) -> Bool {
         switch value {
         case .string(let s):
             let fits = !endsText || (nextLine != .comment && (nextLine != .blank || !s.hasSuffix("\n\n")))
-            if s.hasLineFeed, fits, LiteralBlock.text(s, indent: 0, lineBreak: "\n") != nil { return nil }
-            return ScalarText.render(s)
-        case .int(let i): return String(i)
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return "null"
-        case .mapping(let entries): return entries.isEmpty ? "{}" : nil
-        case .sequence(let items): return items.isEmpty ? "[]" : nil
+            if s.hasLineFeed, fits, LiteralBlock.text(s, indent: 0, lineBreak: "\n") != nil { return false }
+            ScalarText.append(s, to: &out)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .mapping(let entries):
+            guard entries.isEmpty else { return false }
+            out.append(contentsOf: "{}".utf8)
+        case .sequence(let items):
+            guard items.isEmpty else { return false }
+            out.append(contentsOf: "[]".utf8)
         }
+        return true
     }
 
-    private func appendPair(_ key: String, _ value: YAMLValue, indent: Int, endsText: Bool, to out: inout String) {
-        out += ScalarText.render(key)
-        out += ":"
-        if let text = inline(value, endsText: endsText) {
-            out += " "
-            out += text
-            return
-        }
+    private func appendPair(_ key: String, _ value: YAMLValue, indent: Int, endsText: Bool, to out: inout [UInt8]) {
+        ScalarText.append(key, to: &out)
+        out.append(UInt8(ascii: ":"))
+        let mark = out.count
+        out.append(UInt8(ascii: " "))
+        if appendInline(value, endsText: endsText, to: &out) { return }
         switch value {
         case .string(let s):
-            out += " "
-            out += LiteralBlock.text(s, indent: indent + layout.indentStep, lineBreak: layout.lineBreak) ?? ""
+            out.append(contentsOf: (LiteralBlock.text(s, indent: indent + layout.indentStep, lineBreak: layout.lineBreak) ?? "").utf8)
         case .mapping(let entries):
+            out.removeSubrange(mark...)
             for (index, entry) in entries.enumerated() {
                 newLine(indent + layout.indentStep, &out)
                 appendPair(entry.key, entry.value, indent: indent + layout.indentStep,
                            endsText: endsText && index == entries.count - 1, to: &out)
             }
         case .sequence(let items):
+            out.removeSubrange(mark...)
             let dash = indent + (layout.indentsSequences ? layout.indentStep : 0)
             for (index, item) in items.enumerated() {
                 newLine(dash, &out)
@@ -78,17 +85,14 @@ struct BlockRenderer {
     }
 
     private func appendItem(_ value: YAMLValue, dashIndent: Int, contentOffset: Int, endsText: Bool,
-                            to out: inout String) {
-        out += "-"
-        out += Self.blanks(max(1, contentOffset - 1))
+                            to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "-"))
+        Self.appendBlanks(max(1, contentOffset - 1), to: &out)
         let contentIndent = dashIndent + max(2, contentOffset)
-        if let text = inline(value, endsText: endsText) {
-            out += text
-            return
-        }
+        if appendInline(value, endsText: endsText, to: &out) { return }
         switch value {
         case .string(let s):
-            out += LiteralBlock.text(s, indent: contentIndent, lineBreak: layout.lineBreak) ?? ""
+            out.append(contentsOf: (LiteralBlock.text(s, indent: contentIndent, lineBreak: layout.lineBreak) ?? "").utf8)
         case .mapping(let entries):
             for (index, entry) in entries.enumerated() {
                 if index > 0 { newLine(contentIndent, &out) }
@@ -107,16 +111,14 @@ struct BlockRenderer {
     }
 
     /// A line break and `indent` blanks.
-    private func newLine(_ indent: Int, _ out: inout String) {
-        out += layout.lineBreak
-        out += Self.blanks(indent)
+    private func newLine(_ indent: Int, _ out: inout [UInt8]) {
+        out.append(contentsOf: layout.lineBreak.utf8)
+        Self.appendBlanks(indent, to: &out)
     }
 
-    private static let indentations = (0...64).map { String(repeating: " ", count: $0) }
-
-    /// `n` blanks, without a new string for the usual indentations.
-    private static func blanks(_ n: Int) -> String {
-        indentations.indices.contains(n) ? indentations[n] : String(repeating: " ", count: max(0, n))
+    /// Appends `n` blanks.
+    private static func appendBlanks(_ n: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, n)))
     }
 }
 
@@ -179,7 +181,8 @@ extension String {
 
 /// One string as a plain or double-quoted scalar.
 enum ScalarText {
-    static func render(_ s: String) -> String {
-        Quoting.needsQuotes(s) ? Quoting.doubleQuoted(s) : s
+    /// Appends `s` as a plain or double-quoted scalar.
+    static func append(_ s: String, to out: inout [UInt8]) {
+        out.append(contentsOf: (Quoting.needsQuotes(s) ? Quoting.doubleQuoted(s) : s).utf8)
     }
 }
