@@ -29,15 +29,21 @@ public enum ScalarResolver {
         return .string
     }
 
-    /// False as soon as a byte no number of any base or form can hold shows up (no allocation).
+    /// False as soon as a byte no number of any base or form can hold shows up (no allocation). A sign stands
+    /// first or after an exponent (`_` may come between), so `d5dc1602-2209-…` is no number either.
     static func couldBeNumber(_ text: String) -> Bool {
-        for byte in text.utf8 {
+        var previous: UInt8 = 0
+        for (index, byte) in text.utf8.enumerated() {
+            defer { previous = byte }
             switch byte {
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                guard index == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E")
+                    || previous == UInt8(ascii: "_") else { return false }
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
                  UInt8(ascii: "A")...UInt8(ascii: "F"), UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"),
                  UInt8(ascii: "O"), UInt8(ascii: "i"), UInt8(ascii: "I"), UInt8(ascii: "n"), UInt8(ascii: "N"),
                  UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "_"),
-                 UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ":"):
+                 UInt8(ascii: "."), UInt8(ascii: ":"):
                 continue
             default:
                 return false
