@@ -186,6 +186,22 @@ import Testing
         #expect(root["b"]?.scalar?.value == "1")
     }
 
+    /// An explicit key without a value followed by a key that starts with a colon (`? k` then `:x: 1`): the
+    /// colon of `:x` is no value indicator, so the value of `k` goes on a line of its own, not after that colon.
+    /// Reduced from a time-bounded edit fuzzer run (`Fuzz/regressions/edit-open-2cc31df7`).
+    @Test
+    func valueForAnExplicitKeyBeforeAKeyStartingWithAColon() throws {
+        for text in ["? k\n:x: 1\n", "m:\n  ? k\n  # c\n  :x: 1\n", "? k\n:x: 1"] {
+            let out = try edited(text) { e, root in
+                try e.replace(try #require((root["m"] ?? root).pairs?.first?.value), with: .int(42))
+            }
+            let document = try #require(try? parse(out).documents.first, "\(text.debugDescription) → \(out.debugDescription)")
+            let value = try ValueConverter(document: document).value(of: document.root["m"] ?? document.root)
+            #expect(value == .map([("k", .int(42)), (":x", .int(1))]),
+                    "\(text.debugDescription) → \(out.debugDescription)")
+        }
+    }
+
     /// Block scalars on a last line without a line break: one already there keeps its value when something
     /// is added after it (with clip chomping, the line break the insertion brings would join its value), and
     /// one written there keeps its final line break.
