@@ -186,6 +186,22 @@ import Testing
         #expect(root["b"]?.scalar?.value == "1")
     }
 
+    /// An explicit key without a value followed by a key that starts with a colon (`? k` then `:x: 1`): the
+    /// colon of `:x` is no value indicator, so the value of `k` goes on a line of its own, not after that colon.
+    /// Reduced from a time-bounded edit fuzzer run (`Fuzz/regressions/edit-open-2cc31df7`).
+    @Test
+    func valueForAnExplicitKeyBeforeAKeyStartingWithAColon() throws {
+        for text in ["? k\n:x: 1\n", "m:\n  ? k\n  # c\n  :x: 1\n", "? k\n:x: 1"] {
+            let out = try edited(text) { e, root in
+                try e.replace(try #require((root["m"] ?? root).pairs?.first?.value), with: .int(42))
+            }
+            let document = try #require(try? parse(out).documents.first, "\(text.debugDescription) → \(out.debugDescription)")
+            let value = try ValueConverter(document: document).value(of: document.root["m"] ?? document.root)
+            #expect(value == .map([("k", .int(42)), (":x", .int(1))]),
+                    "\(text.debugDescription) → \(out.debugDescription)")
+        }
+    }
+
     /// Block scalars on a last line without a line break: one already there keeps its value when something
     /// is added after it (with clip chomping, the line break the insertion brings would join its value), and
     /// one written there keeps its final line break.
@@ -440,32 +456,10 @@ import Testing
         }
     }
 
-    // MARK: Guards that hold
-
-    /// The edit fuzzer's model: every kind of edit in one session, compared with the value tree.
-    @Test func mixedEditSessionMatchesTheValueTree() throws {
-        let text = "a:\n  b: 1 # c\n  c: [x, w]\nd:\n  - p\n  - q\ne: {f: g}\n"
-        let out = try edited(text) { e, root in
-            try e.set("b", to: .string("yes"), in: try #require(root["a"]))
-            try e.append(.int(3), to: try #require(root["a"]?["c"]))
-            try e.removeItem(at: 0, from: try #require(root["d"]))
-            try e.replacePair("e", in: root, withKey: "e2", value: .sequence([.bool(false)]))
-            try e.insert("z", .map([("i", .null)]), into: root)
-        }
-        let document = try #require(try parse(out).documents.first)
-        let value = try ValueConverter(document: document).value(of: document.root)
-        #expect(value == .map([
-            ("a", .map([("b", .string("yes")), ("c", .sequence([.string("x"), .string("w"), .int(3)]))])),
-            ("d", .sequence([.string("q")])),
-            ("e2", .sequence([.bool(false)])),
-            ("z", .map([("i", .null)])),
-        ]), "\(out.debugDescription)")
-    }
-
-    /// Replacing empty nodes around explicit keys without values at a line's start (`? (na l` then
-    /// `:metaadname: lem`): after two rounds of edits the key `(na l` reads as a mapping where `42` was written.
-    /// Found by a time-bounded edit fuzzer run (`Fuzz/regressions/edit-open-2cc31df7`); not reduced or fixed yet.
-    @Test(.disabled("bug: replacing the empty values of explicit keys at a line's start can leave a value that reads otherwise"))
+    /// The input `valueForAnExplicitKeyBeforeAKeyStartingWithAColon` was reduced from, with the fuzzer's two rounds
+    /// of edits (`? (na l` then `:metaadname: lem`): the key `(na l` must read `42`, not a mapping. Found by a
+    /// time-bounded edit fuzzer run (`Fuzz/regressions/edit-open-2cc31df7`).
+    @Test
     func editsAroundExplicitKeysWithoutValues() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Fuzz/regressions/edit-open-2cc31df7")
@@ -488,6 +482,28 @@ import Testing
         }
         let root = try #require(try Parser().parse(bytes).documents.first?.root)
         #expect(root["(na l"]?.scalar?.value == "42", "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+    }
+
+    // MARK: Guards that hold
+
+    /// The edit fuzzer's model: every kind of edit in one session, compared with the value tree.
+    @Test func mixedEditSessionMatchesTheValueTree() throws {
+        let text = "a:\n  b: 1 # c\n  c: [x, w]\nd:\n  - p\n  - q\ne: {f: g}\n"
+        let out = try edited(text) { e, root in
+            try e.set("b", to: .string("yes"), in: try #require(root["a"]))
+            try e.append(.int(3), to: try #require(root["a"]?["c"]))
+            try e.removeItem(at: 0, from: try #require(root["d"]))
+            try e.replacePair("e", in: root, withKey: "e2", value: .sequence([.bool(false)]))
+            try e.insert("z", .map([("i", .null)]), into: root)
+        }
+        let document = try #require(try parse(out).documents.first)
+        let value = try ValueConverter(document: document).value(of: document.root)
+        #expect(value == .map([
+            ("a", .map([("b", .string("yes")), ("c", .sequence([.string("x"), .string("w"), .int(3)]))])),
+            ("d", .sequence([.string("q")])),
+            ("e2", .sequence([.bool(false)])),
+            ("z", .map([("i", .null)])),
+        ]), "\(out.debugDescription)")
     }
 
     /// The first node in document order that starts at `line`:`column`.

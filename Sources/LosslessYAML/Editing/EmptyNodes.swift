@@ -7,9 +7,8 @@ extension DocumentEditor {
         let at = node.range.start.offset
         if let (mapping, pair) = NodeSyntax.owner(of: node, in: document.root) {
             let keyEnd = pair.key.range.end.offset
-            let next = NodeSyntax.skippingBlanksAndComments(from: keyEnd, in: source)
-            if next >= source.count || source[next] != UInt8(ascii: ":") {
-                // A key without a colon: a flow entry (`{a}`) or an explicit key (`? a`) without a value.
+            guard let colon = NodeSyntax.valueIndicator(of: pair, in: mapping, source: source) else {
+                // A key without a value indicator: a flow entry (`{a}`) or an explicit key (`? a`) without a value.
                 if mapping.collectionStyle == .flow {
                     // A tag takes a colon right after it into its name (`!:`): a key of properties alone needs a blank.
                     let propertiesOnly = pair.key.scalar?.value.isEmpty == true
@@ -32,7 +31,7 @@ extension DocumentEditor {
                 return
             }
             // Right after the colon: the empty node may stand lines later, at the next token.
-            add((next + 1)..<(next + 1), " " + text, target: node)
+            add((colon + 1)..<(colon + 1), " " + text, target: node)
             return
         }
         if NodeSyntax.commentBefore(at, in: source) {
@@ -70,9 +69,9 @@ extension DocumentEditor {
     private func emptyValueStart(of collection: Node) -> Int? {
         let afterProperties = NodeSyntax.afterProperties(of: collection, in: source)
         if afterProperties > collection.range.start.offset { return afterProperties }
-        guard let (_, pair) = NodeSyntax.owner(of: collection, in: document.root) else { return nil }
-        let colon = NodeSyntax.skippingBlanksAndComments(from: pair.key.range.end.offset, in: source)
-        guard colon < collection.range.start.offset, source[colon] == UInt8(ascii: ":") else { return nil }
+        guard let (mapping, pair) = NodeSyntax.owner(of: collection, in: document.root),
+              let colon = NodeSyntax.valueIndicator(of: pair, in: mapping, source: source),
+              colon < collection.range.start.offset else { return nil }
         return colon + 1
     }
 }

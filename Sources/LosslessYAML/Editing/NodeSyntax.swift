@@ -47,6 +47,17 @@ enum NodeSyntax {
         }
     }
 
+    /// The offset of the `:` that starts the value of `pair` of `mapping` (blanks, line breaks and comments may
+    /// stand between it and the key), or nil when the key has none, as an explicit key without a value.
+    static func valueIndicator(of pair: Pair, in mapping: Node, source: [UInt8]) -> Int? {
+        let i = skippingBlanksAndComments(from: pair.key.range.end.offset, in: source)
+        guard i < source.count, source[i] == UInt8(ascii: ":") else { return nil }
+        // In block context a colon before anything but a blank or a line break starts a plain scalar (`:x: 1`).
+        guard mapping.collectionStyle != .flow, i + 1 < source.count else { return i }
+        let next = source[i + 1]
+        return next == 0x20 || next == 0x09 || SourceText.lineBreakLength(at: i + 1, in: source) > 0 ? i : nil
+    }
+
     /// The first offset at or after `offset` that is not a blank, a line break or part of a comment.
     static func skippingBlanksAndComments(from offset: Int, in source: [UInt8]) -> Int {
         var i = max(0, offset)
