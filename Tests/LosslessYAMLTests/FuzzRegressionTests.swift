@@ -188,7 +188,7 @@ import Testing
 
     /// An explicit key without a value followed by a key that starts with a colon (`? k` then `:x: 1`): the
     /// colon of `:x` is no value indicator, so the value of `k` goes on a line of its own, not after that colon.
-    /// Reduced from a time-bounded edit fuzzer run (`Fuzz/regressions/edit-open-2cc31df7`).
+    /// Reduced from a time-bounded edit fuzzer run (`Fuzz/regressions/edit-2cc31df7`).
     @Test
     func valueForAnExplicitKeyBeforeAKeyStartingWithAColon() throws {
         for text in ["? k\n:x: 1\n", "m:\n  ? k\n  # c\n  :x: 1\n", "? k\n:x: 1"] {
@@ -458,11 +458,11 @@ import Testing
 
     /// The input `valueForAnExplicitKeyBeforeAKeyStartingWithAColon` was reduced from, with the fuzzer's two rounds
     /// of edits (`? (na l` then `:metaadname: lem`): the key `(na l` must read `42`, not a mapping. Found by a
-    /// time-bounded edit fuzzer run (`Fuzz/regressions/edit-open-2cc31df7`).
+    /// time-bounded edit fuzzer run (`Fuzz/regressions/edit-2cc31df7`).
     @Test
     func editsAroundExplicitKeysWithoutValues() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fuzz/regressions/edit-open-2cc31df7")
+            .deletingLastPathComponent().appendingPathComponent("Fuzz/regressions/edit-2cc31df7")
         var bytes = Array(try Data(contentsOf: url))
         let rounds: [[(line: Int, column: Int, value: YAMLValue)]] = [
             [(8, 13, .null), (10, 17, .string("-")), (18, 14, .bool(false)), (24, 1, .int(1)), (14, 1, .null)],
