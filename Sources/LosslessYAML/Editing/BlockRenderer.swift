@@ -148,27 +148,26 @@ enum LiteralBlock {
                 return nil
             }
         }
-        var lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = Array(s.utf8).split(separator: 0x0A, omittingEmptySubsequences: false)
         var trailingBreaks = 0
         while let last = lines.last, last.isEmpty, lines.count > 1 {
             lines.removeLast()
             trailingBreaks += 1
         }
+        // The first content line sets the block's indentation, so it must not start with a blank of its own.
         guard let firstContent = lines.first(where: { !$0.isEmpty }),
-              firstContent.first != " ", firstContent.first != "\t" else { return nil }
-        // A line of only spaces before the first content line would change the detected indentation.
-        if let firstIndex = lines.firstIndex(where: { !$0.isEmpty }),
-           lines[..<firstIndex].contains(where: { !$0.isEmpty }) { return nil }
-        let chomp = trailingBreaks == 0 ? "-" : (trailingBreaks == 1 ? "" : "+")
-        let pad = String(repeating: " ", count: indent)
-        var out = "|" + chomp
+              firstContent.first != 0x20, firstContent.first != 0x09 else { return nil }
+        var out: [UInt8] = [UInt8(ascii: "|")]
+        if trailingBreaks != 1 { out.append(trailingBreaks == 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")) }
         for line in lines {
-            out += lineBreak + (line.isEmpty ? "" : pad + line)
+            out.append(contentsOf: lineBreak.utf8)
+            if !line.isEmpty {
+                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+                out.append(contentsOf: line)
+            }
         }
-        if trailingBreaks > 1 {
-            for _ in 1..<trailingBreaks { out += lineBreak }
-        }
-        return out
+        for _ in 1..<max(1, trailingBreaks) { out.append(contentsOf: lineBreak.utf8) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
