@@ -30,29 +30,39 @@ public struct Layout: Sendable, Equatable {
             }
             return layout
         }
-        var foundStep = false, foundSequence = false
-        var stack = [document.root]
-        while let node = stack.popLast(), !(foundStep && foundSequence) {
-            guard case .mapping(let pairs) = node.content, node.collectionStyle == .block else {
-                if let items = node.items { stack.append(contentsOf: items.reversed()) }
-                continue
-            }
+        var found = (step: false, sequence: false)
+        scan(document.root, source: source, into: &layout, found: &found)
+        return layout
+    }
+
+    /// Looks for the first examples, in document order, of a nested block mapping and of a block sequence under
+    /// a key (flow mappings are not entered).
+    private static func scan(_ node: Node, source: [UInt8], into layout: inout Layout,
+                             found: inout (step: Bool, sequence: Bool)) {
+        switch node.content {
+        case .mapping(let pairs) where node.collectionStyle == .block:
             for pair in pairs {
-                let keyColumn = SourceText.column(of: pair.key.range.start.offset, in: source)
                 let value = pair.value
-                if value.collectionStyle == .block, value.range.start.line > pair.key.range.start.line {
-                    let childColumn = SourceText.column(of: value.range.start.offset, in: source)
-                    if value.pairs != nil, !foundStep, childColumn > keyColumn {
-                        layout.indentStep = childColumn - keyColumn
-                        foundStep = true
-                    } else if value.items != nil, !foundSequence {
-                        layout.indentsSequences = childColumn > keyColumn
-                        foundSequence = true
-                    }
+                guard value.collectionStyle == .block, value.range.start.line > pair.key.range.start.line else { continue }
+                let keyColumn = SourceText.column(of: pair.key.range.start.offset, in: source)
+                let childColumn = SourceText.column(of: value.range.start.offset, in: source)
+                if value.pairs != nil, !found.step, childColumn > keyColumn {
+                    layout.indentStep = childColumn - keyColumn
+                    found.step = true
+                } else if value.items != nil, !found.sequence {
+                    layout.indentsSequences = childColumn > keyColumn
+                    found.sequence = true
                 }
             }
-            stack.append(contentsOf: pairs.map(\.value).reversed())
+            for pair in pairs where !(found.step && found.sequence) {
+                scan(pair.value, source: source, into: &layout, found: &found)
+            }
+        case .sequence(let items):
+            for item in items where !(found.step && found.sequence) {
+                scan(item, source: source, into: &layout, found: &found)
+            }
+        default:
+            break
         }
-        return layout
     }
 }
