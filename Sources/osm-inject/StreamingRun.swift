@@ -72,11 +72,29 @@ private final class Spool {
         if let failure { throw CLIError("cannot write the temporary output: \(failure)") }
         do {
             try handle.seek(toOffset: 0)
+            // The kernel copies file to file or pipe itself; the loop below is for what sendfile refuses.
+            if try sendAll(to: destination.fileDescriptor) { return }
             while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                 try destination.write(contentsOf: chunk)
             }
         } catch {
             throw CLIError("cannot write the output: \(error)")
+        }
+    }
+
+    /// Sends the whole file to `fd` with sendfile(2); false, with nothing sent, when `fd` cannot take it.
+    private func sendAll(to fd: Int32) throws -> Bool {
+        var sent = 0
+        while true {
+            let count = sendfile(fd, handle.fileDescriptor, nil, 1 << 30)
+            if count > 0 {
+                sent += count
+                continue
+            }
+            if count == 0 { return true }
+            if errno == EINTR || errno == EAGAIN { continue }
+            if sent == 0, errno == EINVAL || errno == ENOSYS { return false }
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
     }
 }
