@@ -82,4 +82,71 @@ extension ObjectView {
         }
         return out.joined(separator: ".")
     }
+
+    /// `stablePath(path)` from the document root, made by walking up the views this one was reached from
+    /// instead of re-reading its path from the root.
+    func stablePath() -> String {
+        var steps: [Origin] = []
+        var current = self
+        while true {
+            switch current.origin {
+            case .base(let path, let isRoot):
+                guard isRoot, path.isEmpty else { return ObjectView(document: document).stablePath(self.path) }
+                return Self.stablePath(of: steps.reversed())
+            case .key(let parent, let key):
+                // A key the path syntax cannot hold reads back differently from the path: keep that reading.
+                guard Self.isPlainPathKey(key) else { return ObjectView(document: document).stablePath(self.path) }
+                steps.append(current.origin)
+                current = parent.view
+            case .index(let parent, _):
+                steps.append(current.origin)
+                current = parent.view
+            }
+        }
+    }
+
+    /// The stable path of the steps from the root, as `stablePath(_:)` writes it.
+    private static func stablePath(of steps: ReversedCollection<[Origin]>) -> String {
+        var out = ""
+        for step in steps {
+            switch step {
+            case .base: continue
+            case .key(_, let key):
+                if !out.isEmpty { out += "." }
+                out += key
+            case .index(let parent, let index):
+                out += "["
+                out += stableSelector(index, in: parent.view)
+                out += "]"
+            }
+        }
+        return out
+    }
+
+    /// `name=…` for the item at `index` of `list` when its name is one no other item has, else the index.
+    private static func stableSelector(_ index: Int, in list: ObjectView) -> String {
+        let items = list.node.items ?? []
+        let document = list.shared
+        guard let name = document.resolve(items[index])["name"]?.scalar?.value, !name.isEmpty,
+              !containsCharacter(name, "]", byte: UInt8(ascii: "]")), !containsCharacter(name, ".", byte: UInt8(ascii: ".")) else {
+            return String(index)
+        }
+        var count = 0
+        for item in items where document.resolve(item)["name"]?.scalar?.value == name {
+            count += 1
+            if count > 1 { return String(index) }
+        }
+        return "name=" + name
+    }
+
+    /// `string.contains(character)` for a one-byte character, answered from the bytes when they lack it.
+    private static func containsCharacter(_ string: String, _ character: Character, byte: UInt8) -> Bool {
+        string.utf8.contains(byte) && string.contains(character)
+    }
+
+    /// A key that the path syntax reads back as itself: not empty, no `.` and no `[`.
+    private static func isPlainPathKey(_ key: String) -> Bool {
+        !key.isEmpty && !key.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") }
+    }
 }
+

@@ -6,42 +6,38 @@ public struct ObjectView: Sendable {
     /// The node itself (an alias already resolved).
     public let node: Node
     /// The document the node belongs to.
-    public let document: Document
+    public var document: Document { shared.document }
     /// Where the node sits, as Kubernetes names fields (`spec.template.spec.containers[0]`); made when asked
     /// for, since most views are read and dropped without ever naming themselves.
     public var path: String {
-        switch step {
-        case .none: return parentPath
-        case .key(let key): return parentPath.isEmpty ? key : parentPath + "." + key
-        case .index(let index): return parentPath + "[" + String(index) + "]"
+        switch origin {
+        case .base(let path, _): return path
+        case .key(let parent, let key):
+            let parentPath = parent.view.path
+            return parentPath.isEmpty ? key : parentPath + "." + key
+        case .index(let parent, let index): return parent.view.path + "[" + String(index) + "]"
         }
     }
 
-    /// The path of the parent view, or the whole path when `step` is `.none`.
-    private let parentPath: String
-    private let step: Step
-
-    /// The last step of a path.
-    private enum Step: Sendable {
-        case none
-        case key(String)
-        case index(Int)
-    }
+    /// The document, boxed once so that copying a view retains one object rather than a whole tree's worth.
+    let shared: SharedDocument
+    /// How the view was reached.
+    let origin: Origin
 
     public init(node: Node, document: Document, path: String) {
-        self.init(node: node, document: document, parentPath: path, step: .none)
+        let shared = SharedDocument(document)
+        self.init(node: node, shared: shared, origin: .base(path, isRoot: false))
     }
 
-    private init(node: Node, document: Document, parentPath: String, step: Step) {
-        self.node = document.resolve(node)
-        self.document = document
-        self.parentPath = parentPath
-        self.step = step
+    private init(node: Node, shared: SharedDocument, origin: Origin) {
+        self.node = shared.resolve(node)
+        self.shared = shared
+        self.origin = origin
     }
 
     /// The view of the document's root.
     public init(document: Document) {
-        self.init(node: document.root, document: document, path: "")
+        self.init(node: document.root, shared: SharedDocument(document), origin: .base("", isRoot: true))
     }
 
     /// True when the node is null (absent values are nil instead).
@@ -55,7 +51,7 @@ public struct ObjectView: Sendable {
             throw InjectionError("\(name) must be a mapping", at: node.range.start)
         }
         guard let found = node.pair(key) else { return nil }
-        let child = ObjectView(node: found.value, document: document, parentPath: path, step: .key(key))
+        let child = ObjectView(node: found.value, shared: shared, origin: .key(ParentView(self), key))
         return child.isNull ? nil : child
     }
 
@@ -75,8 +71,8 @@ public struct ObjectView: Sendable {
     /// The items of this node, which must be a sequence.
     public func items() throws(InjectionError) -> [ObjectView] {
         guard let items = node.items else { throw InjectionError("\(name) must be a list", at: node.range.start) }
-        let path = self.path
-        return items.enumerated().map { ObjectView(node: $0.element, document: document, parentPath: path, step: .index($0.offset)) }
+        let parent = ParentView(self)
+        return items.enumerated().map { ObjectView(node: $0.element, shared: shared, origin: .index(parent, $0.offset)) }
     }
 
     /// The string under `key`; a value YAML reads as a number, boolean or other non-string is an error.
@@ -149,6 +145,39 @@ public struct ObjectView: Sendable {
 
     /// The field name for messages.
     var name: String { path.isEmpty ? "the document" : path }
+}
+
+/// The document of a family of views, shared by reference.
+final class SharedDocument: Sendable {
+    let document: Document
+
+    init(_ document: Document) {
+        self.document = document
+    }
+
+    /// The node itself, or for an alias the anchored node it refers to.
+    func resolve(_ node: Node) -> Node {
+        document.resolve(node)
+    }
+}
+
+/// The view a child view was reached from, boxed so that views can name their parents.
+final class ParentView: Sendable {
+    let view: ObjectView
+
+    init(_ view: ObjectView) {
+        self.view = view
+    }
+}
+
+extension ObjectView {
+    /// How a view was reached: made from a node and a path (`isRoot` for the document's root), or as the
+    /// child of a parent view under a key or at an index.
+    enum Origin: Sendable {
+        case base(String, isRoot: Bool)
+        case key(ParentView, String)
+        case index(ParentView, Int)
+    }
 }
 
 /// A Kubernetes IntOrString value.

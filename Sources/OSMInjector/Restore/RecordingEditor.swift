@@ -4,8 +4,6 @@ import LosslessYAML
 struct RecordingEditor {
     var editor: DocumentEditor
     private(set) var log = RestoreLog()
-    /// Stable paths made so far: most edits land in a few mappings (the pod spec, its metadata).
-    private var stablePaths: [String: String] = [:]
 
     init(_ editor: DocumentEditor) {
         self.editor = editor
@@ -33,12 +31,8 @@ struct RecordingEditor {
     }
 
     /// The view's path with named items addressed by name (containers may be added or moved between runs).
-    private mutating func stable(_ view: ObjectView) -> String {
-        let path = view.path
-        if let known = stablePaths[path] { return known }
-        let stable = ObjectView(document: view.document).stablePath(path)
-        stablePaths[path] = stable
-        return stable
+    private func stable(_ view: ObjectView) -> String {
+        view.stablePath()
     }
 
     private mutating func run(_ body: (inout DocumentEditor) throws(EditError) -> Void) throws(InjectionError) {
