@@ -83,44 +83,33 @@ extension ObjectView {
         return out.joined(separator: ".")
     }
 
-    /// `stablePath(path)` from the document root, made by walking up the views this one was reached from
-    /// instead of re-reading its path from the root.
+    /// `stablePath(path)` from the document root, made from the views this one was reached from instead of
+    /// re-reading its path from the root.
     func stablePath() -> String {
-        var steps: [Origin] = []
-        var current = self
-        while true {
-            switch current.origin {
-            case .base(let path, let isRoot):
-                guard isRoot, path.isEmpty else { return ObjectView(document: document).stablePath(self.path) }
-                return Self.stablePath(of: steps.reversed())
-            case .key(let parent, let key):
-                // A key the path syntax cannot hold reads back differently from the path: keep that reading.
-                guard Self.isPlainPathKey(key) else { return ObjectView(document: document).stablePath(self.path) }
-                steps.append(current.origin)
-                current = parent.view
-            case .index(let parent, _):
-                steps.append(current.origin)
-                current = parent.view
-            }
-        }
+        var out = ""
+        out.reserveCapacity(64)
+        guard Self.appendStablePath(of: origin, to: &out) else { return ObjectView(document: document).stablePath(path) }
+        return out
     }
 
-    /// The stable path of the steps from the root, as `stablePath(_:)` writes it.
-    private static func stablePath(of steps: ReversedCollection<[Origin]>) -> String {
-        var out = ""
-        for step in steps {
-            switch step {
-            case .base: continue
-            case .key(_, let key):
-                if !out.isEmpty { out += "." }
-                out += key
-            case .index(let parent, let index):
-                out += "["
-                out += stableSelector(index, in: parent.view)
-                out += "]"
-            }
+    /// Appends the stable path of the view reached by `origin`; false when the view was not reached from the
+    /// document root, or through a key the path syntax cannot hold (its path reads back differently).
+    private static func appendStablePath(of origin: Origin, to out: inout String) -> Bool {
+        switch origin {
+        case .base(let path, let isRoot):
+            return isRoot && path.isEmpty
+        case .key(let parent, let key):
+            guard isPlainPathKey(key), appendStablePath(of: parent.view.origin, to: &out) else { return false }
+            if !out.isEmpty { out += "." }
+            out += key
+            return true
+        case .index(let parent, let index):
+            guard appendStablePath(of: parent.view.origin, to: &out) else { return false }
+            out += "["
+            out += stableSelector(index, in: parent.view)
+            out += "]"
+            return true
         }
-        return out
     }
 
     /// `name=…` for the item at `index` of `list` when its name is one no other item has, else the index.

@@ -143,6 +143,16 @@ public struct ObjectView: Sendable {
         return .string(scalar.value)
     }
 
+    /// True when `other` is this very view, reached the same way from the same parent view.
+    func isSameView(as other: ObjectView) -> Bool {
+        switch (origin, other.origin) {
+        case (.key(let parent, let key), .key(let otherParent, let otherKey)): return parent === otherParent && key == otherKey
+        case (.index(let parent, let index), .index(let otherParent, let otherIndex)):
+            return parent === otherParent && index == otherIndex
+        default: return false
+        }
+    }
+
     /// The field name for messages.
     var name: String { path.isEmpty ? "the document" : path }
 }

@@ -4,6 +4,8 @@ import LosslessYAML
 struct RecordingEditor {
     var editor: DocumentEditor
     private(set) var log = RestoreLog()
+    /// The last view edited and its stable path: edits come in runs on one mapping (labels, a probe's httpGet).
+    private var lastStable: (view: ObjectView, path: String)?
 
     init(_ editor: DocumentEditor) {
         self.editor = editor
@@ -31,8 +33,11 @@ struct RecordingEditor {
     }
 
     /// The view's path with named items addressed by name (containers may be added or moved between runs).
-    private func stable(_ view: ObjectView) -> String {
-        view.stablePath()
+    private mutating func stable(_ view: ObjectView) -> String {
+        if let lastStable, lastStable.view.isSameView(as: view) { return lastStable.path }
+        let path = view.stablePath()
+        lastStable = (view, path)
+        return path
     }
 
     private mutating func run(_ body: (inout DocumentEditor) throws(EditError) -> Void) throws(InjectionError) {
