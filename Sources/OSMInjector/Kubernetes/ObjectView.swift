@@ -46,13 +46,27 @@ public struct ObjectView: Sendable {
     /// The child under `key`, or nil when the key is absent or null. A duplicated key counts once, the last
     /// occurrence winning, as `sigs.k8s.io/yaml` (and so `kubectl`) reads it.
     public func field(_ key: String) throws(InjectionError) -> ObjectView? {
+        guard let value = try value(key) else { return nil }
+        return ObjectView(node: value, shared: shared, origin: .key(ParentView(self), key))
+    }
+
+    /// The node under `key` (an alias resolved), or nil when absent or null: `field` without making a view, for
+    /// values read and dropped.
+    private func value(_ key: String) throws(InjectionError) -> Node? {
         guard node.pairs != nil else {
             if isNull { return nil }
             throw InjectionError("\(name) must be a mapping", at: node.range.start)
         }
         guard let found = node.pair(key) else { return nil }
-        let child = ObjectView(node: found.value, shared: shared, origin: .key(ParentView(self), key))
-        return child.isNull ? nil : child
+        let value = shared.resolve(found.value)
+        return value.isNull ? nil : value
+    }
+
+    /// The name of the child under `key`, for messages.
+    private func childName(_ key: String) -> String {
+        let parentPath = path
+        let childPath = parentPath.isEmpty ? key : parentPath + "." + key
+        return childPath.isEmpty ? "the document" : childPath
     }
 
     /// The child under `key`, which must be a mapping when present.
@@ -77,36 +91,42 @@ public struct ObjectView: Sendable {
 
     /// The string under `key`; a value YAML reads as a number, boolean or other non-string is an error.
     public func string(_ key: String) throws(InjectionError) -> String? {
-        try field(key)?.stringValue()
+        guard let value = try value(key) else { return nil }
+        return try Self.string(value, named: childName(key))
     }
 
     /// This node as a string, checked like `sigs.k8s.io/yaml` reads into a Go string.
     public func stringValue() throws(InjectionError) -> String {
-        guard let scalar = node.scalar else { throw InjectionError("\(name) must be a string", at: node.range.start) }
+        try Self.string(node, named: name)
+    }
+
+    /// `node` as a string, checked like `sigs.k8s.io/yaml` reads into a Go string; `name` names it in messages.
+    private static func string(_ node: Node, named name: @autoclosure () -> String) throws(InjectionError) -> String {
+        guard let scalar = node.scalar else { throw InjectionError("\(name()) must be a string", at: node.range.start) }
         if scalar.style == .plain, node.tag == nil, ScalarResolver.resolve(scalar.value) != .string {
-            throw InjectionError("\(name) must be a string, not \(scalar.value) (quote it)", at: node.range.start)
+            throw InjectionError("\(name()) must be a string, not \(scalar.value) (quote it)", at: node.range.start)
         }
         return scalar.value
     }
 
     /// The integer under `key`.
     public func int(_ key: String) throws(InjectionError) -> Int? {
-        guard let child = try field(key) else { return nil }
-        guard let scalar = child.node.scalar, scalar.style == .plain,
-              case .int(let value) = ScalarResolver.resolve(scalar.value) else {
-            throw InjectionError("\(child.name) must be an integer", at: child.node.range.start)
+        guard let value = try value(key) else { return nil }
+        guard let scalar = value.scalar, scalar.style == .plain,
+              case .int(let number) = ScalarResolver.resolve(scalar.value) else {
+            throw InjectionError("\(childName(key)) must be an integer", at: value.range.start)
         }
-        return value
+        return number
     }
 
     /// The boolean under `key`.
     public func bool(_ key: String) throws(InjectionError) -> Bool? {
-        guard let child = try field(key) else { return nil }
-        guard let scalar = child.node.scalar, scalar.style == .plain,
-              case .bool(let value) = ScalarResolver.resolve(scalar.value) else {
-            throw InjectionError("\(child.name) must be true or false", at: child.node.range.start)
+        guard let value = try value(key) else { return nil }
+        guard let scalar = value.scalar, scalar.style == .plain,
+              case .bool(let flag) = ScalarResolver.resolve(scalar.value) else {
+            throw InjectionError("\(childName(key)) must be true or false", at: value.range.start)
         }
-        return value
+        return flag
     }
 
     /// A string-to-string map (labels, annotations, nodeSelector) under `key`, in source order.
@@ -114,30 +134,29 @@ public struct ObjectView: Sendable {
         guard let child = try mapping(key) else { return [:] }
         var result: [String: String] = [:]
         for pair in child.node.pairs ?? [] {
-            let keyView = ObjectView(node: pair.key, document: document, path: child.path)
-            let k = try keyView.stringValue()
-            let valueView = ObjectView(node: pair.value, document: document, path: "\(child.path)[\(k)]")
-            result[k] = valueView.isNull ? "" : try valueView.stringValue()
+            let k = try Self.string(shared.resolve(pair.key), named: child.name)
+            let value = shared.resolve(pair.value)
+            result[k] = value.isNull ? "" : try Self.string(value, named: child.path + "[" + k + "]")
         }
         return result
     }
 
     /// An int-or-string (a port), as the integer or the name written.
     public func intOrString(_ key: String) throws(InjectionError) -> IntOrString? {
-        guard let child = try field(key) else { return nil }
-        guard let scalar = child.node.scalar else {
-            throw InjectionError("\(child.name) must be a number or a name", at: child.node.range.start)
+        guard let value = try value(key) else { return nil }
+        guard let scalar = value.scalar else {
+            throw InjectionError("\(childName(key)) must be a number or a name", at: value.range.start)
         }
-        if scalar.style == .plain, child.node.tag == nil {
+        if scalar.style == .plain, value.tag == nil {
             switch ScalarResolver.resolve(scalar.value) {
-            case .int(let value):
+            case .int(let number):
                 // An IntOrString holds an int32: Kubernetes' decoder refuses anything wider.
-                guard value >= Int(Int32.min), value <= Int(Int32.max) else {
-                    throw InjectionError("\(child.name) must fit in 32 bits, not \(scalar.value)", at: child.node.range.start)
+                guard number >= Int(Int32.min), number <= Int(Int32.max) else {
+                    throw InjectionError("\(childName(key)) must fit in 32 bits, not \(scalar.value)", at: value.range.start)
                 }
-                return .int(value)
+                return .int(number)
             case .string: return .string(scalar.value)
-            default: throw InjectionError("\(child.name) must be a number or a name", at: child.node.range.start)
+            default: throw InjectionError("\(childName(key)) must be a number or a name", at: value.range.start)
             }
         }
         return .string(scalar.value)
