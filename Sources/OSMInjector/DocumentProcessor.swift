@@ -23,8 +23,9 @@ struct DocumentProcessor {
         self.editor = DocumentEditor(source: source, document: document)
     }
 
-    mutating func run(identities: inout IdentityCounter) {
-        for visit in WorkloadWalker.visit(document, defaultNamespace: cluster.settings.defaultNamespace) {
+    /// Injects into each workload; `visits` are the document's, when already walked with the cluster's default namespace.
+    mutating func run(identities: inout IdentityCounter, visits: [WorkloadWalker.Visit]? = nil) {
+        for visit in visits ?? WorkloadWalker.visit(document, defaultNamespace: cluster.settings.defaultNamespace) {
             switch visit {
             case .noKind(let mark):
                 reports.append(WorkloadReport(kind: "", name: "", namespace: "", outcome: .noKind, mark: mark))
