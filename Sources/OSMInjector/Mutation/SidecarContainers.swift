@@ -5,44 +5,62 @@ enum SidecarContainers {
     /// The `envoy` container (v1.2.4 `getEnvoySidecarContainerSpec`).
     static func envoy(image: String, logLevel: String, serviceCluster: String, windows: Bool,
                       probes: ProbeSet, resources: YAMLValue) -> YAMLValue {
-        var ports: [YAMLValue] = [
-            port(OSMConstants.envoyAdminPortName, OSMConstants.envoyAdminPort),
-            port(OSMConstants.envoyInboundListenerPortName, OSMConstants.envoyInboundListenerPort),
-            port(OSMConstants.envoyPrometheusInboundListenerPortName, OSMConstants.envoyPrometheusInboundListenerPort),
-        ]
-        if probes.liveness != nil { ports.append(port("liveness-port", OSMConstants.livenessProbePort)) }
-        if probes.readiness != nil { ports.append(port("readiness-port", OSMConstants.readinessProbePort)) }
-        if probes.startup != nil { ports.append(port("startup-port", OSMConstants.startupProbePort)) }
-        let env: [YAMLValue] = [
-            ("POD_UID", "metadata.uid"), ("POD_NAME", "metadata.name"), ("POD_NAMESPACE", "metadata.namespace"),
-            ("POD_IP", "status.podIP"), ("SERVICE_ACCOUNT", "spec.serviceAccountName"),
-        ].map { name, path in
-            .map([("name", .string(name)), ("valueFrom", .map([("fieldRef", .map([("fieldPath", .string(path))]))]))])
-        }
-        let securityContext: YAMLValue = windows
-            ? .map([("windowsOptions", .map([("runAsUserName", .string(OSMConstants.envoyWindowsUser))]))])
-            : .map([("runAsUser", .int(OSMConstants.envoyUID)), ("allowPrivilegeEscalation", .bool(false))])
+        var ports = envoyBasePorts
+        if probes.liveness != nil { ports.append(envoyLivenessPort) }
+        if probes.readiness != nil { ports.append(envoyReadinessPort) }
+        if probes.startup != nil { ports.append(envoyStartupPort) }
         return .map([
-            ("name", .string(OSMConstants.envoyContainerName)),
+            ("name", envoyName),
             ("image", .string(image)),
-            ("command", .sequence([.string("envoy")])),
+            ("command", envoyCommand),
             ("args", .sequence([
-                "--log-level", logLevel,
-                "--config-path", "\(OSMConstants.envoyProxyConfigPath)/\(OSMConstants.envoyBootstrapConfigFile)",
-                "--service-cluster", serviceCluster,
-            ].map(YAMLValue.string))),
+                envoyLogLevelFlag, .string(logLevel),
+                envoyConfigPathFlag, envoyConfigPath,
+                envoyServiceClusterFlag, .string(serviceCluster),
+            ])),
             ("ports", .sequence(ports)),
-            ("env", .sequence(env)),
+            ("env", envoyEnv),
             ("resources", resources),
-            ("volumeMounts", .sequence([.map([
-                ("name", .string(OSMConstants.envoyBootstrapConfigVolumeName)),
-                ("readOnly", .bool(true)),
-                ("mountPath", .string(OSMConstants.envoyProxyConfigPath)),
-            ])])),
-            ("imagePullPolicy", .string("IfNotPresent")),
-            ("securityContext", securityContext),
+            ("volumeMounts", envoyVolumeMounts),
+            ("imagePullPolicy", envoyPullPolicy),
+            ("securityContext", windows ? envoyWindowsSecurityContext : envoyLinuxSecurityContext),
         ])
     }
+
+    // The envoy container's fixed parts, built once: every value of an indirect enum is an allocation.
+    private static let envoyName = YAMLValue.string(OSMConstants.envoyContainerName)
+    private static let envoyCommand = YAMLValue.sequence([.string("envoy")])
+    private static let envoyLogLevelFlag = YAMLValue.string("--log-level")
+    private static let envoyConfigPathFlag = YAMLValue.string("--config-path")
+    private static let envoyConfigPath = YAMLValue.string(
+        "\(OSMConstants.envoyProxyConfigPath)/\(OSMConstants.envoyBootstrapConfigFile)")
+    private static let envoyServiceClusterFlag = YAMLValue.string("--service-cluster")
+    private static let envoyBasePorts = [
+        port(OSMConstants.envoyAdminPortName, OSMConstants.envoyAdminPort),
+        port(OSMConstants.envoyInboundListenerPortName, OSMConstants.envoyInboundListenerPort),
+        port(OSMConstants.envoyPrometheusInboundListenerPortName, OSMConstants.envoyPrometheusInboundListenerPort),
+    ]
+    private static let envoyLivenessPort = port("liveness-port", OSMConstants.livenessProbePort)
+    private static let envoyReadinessPort = port("readiness-port", OSMConstants.readinessProbePort)
+    private static let envoyStartupPort = port("startup-port", OSMConstants.startupProbePort)
+    private static let envoyEnv = YAMLValue.sequence([
+        ("POD_UID", "metadata.uid"), ("POD_NAME", "metadata.name"), ("POD_NAMESPACE", "metadata.namespace"),
+        ("POD_IP", "status.podIP"), ("SERVICE_ACCOUNT", "spec.serviceAccountName"),
+    ].map { name, path in
+        .map([("name", .string(name)), ("valueFrom", .map([("fieldRef", .map([("fieldPath", .string(path))]))]))])
+    })
+    private static let envoyVolumeMounts = YAMLValue.sequence([.map([
+        ("name", .string(OSMConstants.envoyBootstrapConfigVolumeName)),
+        ("readOnly", .bool(true)),
+        ("mountPath", .string(OSMConstants.envoyProxyConfigPath)),
+    ])])
+    private static let envoyPullPolicy = YAMLValue.string("IfNotPresent")
+    private static let envoyWindowsSecurityContext = YAMLValue.map([
+        ("windowsOptions", .map([("runAsUserName", .string(OSMConstants.envoyWindowsUser))])),
+    ])
+    private static let envoyLinuxSecurityContext = YAMLValue.map([
+        ("runAsUser", .int(OSMConstants.envoyUID)), ("allowPrivilegeEscalation", .bool(false)),
+    ])
 
     /// The `osm-init` container that programs iptables (v1.2.4 `getInitContainerSpec`).
     static func initContainer(image: String, script: String, privileged: Bool, pullPolicy: String) -> YAMLValue {
