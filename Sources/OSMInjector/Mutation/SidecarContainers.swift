@@ -65,35 +65,27 @@ enum SidecarContainers {
     /// The `osm-init` container that programs iptables (v1.2.4 `getInitContainerSpec`).
     static func initContainer(image: String, script: String, privileged: Bool, pullPolicy: String) -> YAMLValue {
         var entries: [(String, YAMLValue)] = [
-            ("name", .string(OSMConstants.initContainerName)),
+            ("name", initName),
             ("image", .string(image)),
-            ("command", .sequence([.string("/bin/sh")])),
-            ("args", .sequence([.string("-c"), .string(script)])),
-            ("env", .sequence([.map([
-                ("name", .string("POD_IP")),
-                ("valueFrom", .map([("fieldRef", .map([("apiVersion", .string("v1")), ("fieldPath", .string("status.podIP"))]))])),
-            ])])),
-            ("resources", .mapping([])),
+            ("command", initCommand),
+            ("args", .sequence([initShellFlag, .string(script)])),
+            ("env", initEnv),
+            ("resources", emptyResources),
         ]
         if !pullPolicy.isEmpty { entries.append(("imagePullPolicy", .string(pullPolicy))) }
-        entries.append(("securityContext", .map([
-            ("capabilities", .map([("add", .sequence([.string("NET_ADMIN")]))])),
-            ("privileged", .bool(privileged)),
-            ("runAsUser", .int(0)),
-            ("runAsNonRoot", .bool(false)),
-        ])))
+        entries.append(("securityContext", privileged ? initPrivilegedSecurityContext : initSecurityContext))
         return .map(entries)
     }
 
     /// The `osm-healthcheck` container that answers converted TCP probes; `--verbosity trace` as v1.2.4 writes it.
     static func healthcheck(image: String, pullPolicy: String) -> YAMLValue {
         var entries: [(String, YAMLValue)] = [
-            ("name", .string(OSMConstants.healthcheckContainerName)),
+            ("name", healthcheckName),
             ("image", .string(image)),
-            ("command", .sequence([.string("/osm-healthcheck")])),
-            ("args", .sequence([.string("--verbosity"), .string("trace")])),
-            ("ports", .sequence([.map([("containerPort", .int(OSMConstants.healthcheckPort))])])),
-            ("resources", .mapping([])),
+            ("command", healthcheckCommand),
+            ("args", healthcheckArgs),
+            ("ports", healthcheckPorts),
+            ("resources", emptyResources),
         ]
         if !pullPolicy.isEmpty { entries.append(("imagePullPolicy", .string(pullPolicy))) }
         return .map(entries)
@@ -102,8 +94,35 @@ enum SidecarContainers {
     /// The volume that mounts the bootstrap Secret.
     static func bootstrapVolume(secretName: String) -> YAMLValue {
         .map([
-            ("name", .string(OSMConstants.envoyBootstrapConfigVolumeName)),
+            ("name", bootstrapVolumeName),
             ("secret", .map([("secretName", .string(secretName))])),
+        ])
+    }
+
+    // The other containers' and the volume's fixed parts, built once like the envoy container's.
+    private static let emptyResources = YAMLValue.mapping([])
+    private static let initName = YAMLValue.string(OSMConstants.initContainerName)
+    private static let initCommand = YAMLValue.sequence([.string("/bin/sh")])
+    private static let initShellFlag = YAMLValue.string("-c")
+    private static let initEnv = YAMLValue.sequence([.map([
+        ("name", .string("POD_IP")),
+        ("valueFrom", .map([("fieldRef", .map([("apiVersion", .string("v1")), ("fieldPath", .string("status.podIP"))]))])),
+    ])])
+    private static let initSecurityContext = osmInitSecurityContext(privileged: false)
+    private static let initPrivilegedSecurityContext = osmInitSecurityContext(privileged: true)
+    private static let healthcheckName = YAMLValue.string(OSMConstants.healthcheckContainerName)
+    private static let healthcheckCommand = YAMLValue.sequence([.string("/osm-healthcheck")])
+    private static let healthcheckArgs = YAMLValue.sequence([.string("--verbosity"), .string("trace")])
+    private static let healthcheckPorts = YAMLValue.sequence([.map([("containerPort", .int(OSMConstants.healthcheckPort))])])
+    private static let bootstrapVolumeName = YAMLValue.string(OSMConstants.envoyBootstrapConfigVolumeName)
+
+    /// The `osm-init` container's security context: it needs NET_ADMIN as root.
+    private static func osmInitSecurityContext(privileged: Bool) -> YAMLValue {
+        .map([
+            ("capabilities", .map([("add", .sequence([.string("NET_ADMIN")]))])),
+            ("privileged", .bool(privileged)),
+            ("runAsUser", .int(0)),
+            ("runAsNonRoot", .bool(false)),
         ])
     }
 
