@@ -13,18 +13,20 @@ struct DocumentProcessor {
     private(set) var secrets: [[UInt8]] = []
     /// Secrets of the input that no workload names, where each starts: a new Secret must not take one's name.
     var leftOvers: [String: Mark] = [:]
-    private var editor: DocumentEditor
+    /// The edits so far; made at the first injection, as most documents get none and the layout detection
+    /// that makes an editor reads the whole document.
+    private var editor: DocumentEditor?
 
     init(document: Document, source: [UInt8], cluster: ClusterState, secrets: SecretOptions) {
         self.document = document
         self.source = source
         self.cluster = cluster
         self.secretOptions = secrets
-        self.editor = DocumentEditor(source: source, document: document)
     }
 
-    mutating func run(identities: inout IdentityCounter) {
-        for visit in WorkloadWalker.visit(document, defaultNamespace: cluster.settings.defaultNamespace) {
+    /// Injects into each workload; `visits` are the document's, when already walked with the cluster's default namespace.
+    mutating func run(identities: inout IdentityCounter, visits: [WorkloadWalker.Visit]? = nil) {
+        for visit in visits ?? WorkloadWalker.visit(document, defaultNamespace: cluster.settings.defaultNamespace) {
             switch visit {
             case .noKind(let mark):
                 reports.append(WorkloadReport(kind: "", name: "", namespace: "", outcome: .noKind, mark: mark))
@@ -46,7 +48,7 @@ struct DocumentProcessor {
                 reports.append(report)
             }
         }
-        guard editor.hasChanges else { return }
+        guard let editor, editor.hasChanges else { return }
         do {
             output = try editor.output()
         } catch {
@@ -74,7 +76,7 @@ struct DocumentProcessor {
             throw InjectionError("its bootstrap Secret would take the name \"\(OSMConstants.bootstrapSecretPrefix + uuid)\" of the Secret at \(mark.line):\(mark.column), which no workload of the input names (left over from an earlier injection?); remove that Secret (nothing was changed)", at: mark)
         }
         // Edits go to a copy first, so that a workload that fails leaves the document as it was.
-        var attempt = editor
+        var attempt = editor ?? DocumentEditor(source: source, document: document)
         let mutation = PodMutation(pod: pod, namespace: report.namespace, cluster: cluster, proxyUUID: uuid)
         let result = try mutation.apply(to: &attempt)
         if secretOptions.emit {

@@ -132,7 +132,8 @@ public struct Injector: Sendable {
             var processor = DocumentProcessor(document: document, source: source, cluster: cluster,
                                               secrets: self.secrets)
             processor.leftOvers = leftOvers
-            processor.run(identities: &identities)
+            let visits = plan.defaultNamespace == cluster.settings.defaultNamespace ? plan.visits : nil
+            processor.run(identities: &identities, visits: visits)
             return DocumentResult(bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
                                   reports: Self.markingCopies(processor.reports, plan: plan))
         }

@@ -5,8 +5,8 @@ import LosslessYAML
 /// never sees the rest.
 enum SurveyReading {
     /// The words one of which every document the survey learns from holds in its bytes.
-    private static let words = ["Namespace", "MeshConfig", "Secret", "List"].map { Array($0.utf8) }
-        + [TreeNeeds.bootstrapName]
+    private static let words = (["Namespace", "MeshConfig", "Secret", "List"].map { Array($0.utf8) }
+        + [TreeNeeds.bootstrapName.bytes]).map(RareByteNeedle.init)
 
     /// Surveys `source` part by part; false (with `survey` untouched) when the bytes alone cannot say which
     /// parts to read, or a part does not read on its own: then the caller reads the whole stream.
@@ -34,7 +34,7 @@ enum SurveyReading {
         source.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return false }
             let part = UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
-            return words.contains { ByteSearch.contains(part, $0) }
+            return words.contains { $0.occurs(in: part) }
         }
     }
 }

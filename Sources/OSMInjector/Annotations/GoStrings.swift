@@ -41,6 +41,10 @@ enum GoStrings {
 
     /// Go's `strings.ToLower`: per-scalar simple lower-case mapping (`unicode.ToLower`), Unicode 13.
     static func toLower(_ s: String) -> String {
+        // ASCII maps byte for byte: only A–Z change.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
         var view = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
             view.append(contentsOf: lower(scalar).unicodeScalars)

@@ -10,40 +10,48 @@ public enum InjectionDecision {
     /// Decides for `pod` in `namespace`; throws exactly where the webhook would reject the pod.
     public static func decide(pod: PodTemplateView, namespace: String,
                               cluster: ClusterState) throws(InjectionError) -> Outcome {
-        var passed: [String] = []
-        return try decide(pod: pod, namespace: namespace, cluster: cluster, passed: &passed)
+        var untraced: [String]?
+        return try decide(pod: pod, namespace: namespace, cluster: cluster, trace: &untraced)
     }
 
     /// Decides as `decide(pod:namespace:cluster:)` and appends to `passed` one sentence for each check that
     /// passed, in the order they are made (the trace `--verbose` prints).
     public static func decide(pod: PodTemplateView, namespace: String, cluster: ClusterState,
                               passed: inout [String]) throws(InjectionError) -> Outcome {
+        var trace: [String]? = passed
+        defer { passed = trace ?? [] }
+        return try decide(pod: pod, namespace: namespace, cluster: cluster, trace: &trace)
+    }
+
+    /// Decides, appending the sentences of the checks passed to `passed` unless it is nil (then none is made).
+    private static func decide(pod: PodTemplateView, namespace: String, cluster: ClusterState,
+                               trace passed: inout [String]?) throws(InjectionError) -> Outcome {
         let mesh = cluster.settings.meshName
         let osmNamespace = cluster.osmNamespace
         // The MutatingWebhookConfiguration's namespaceSelector: without a match the webhook is never called.
         guard let ns = cluster.namespaces[namespace] else { return .skip(.namespaceNotDeclared(namespace)) }
-        passed.append("namespace \"\(namespace)\" is declared")
+        passed?.append("namespace \"\(namespace)\" is declared")
         guard ns.labels[OSMConstants.monitoredByLabel] == mesh else {
             return .skip(.namespaceNotMonitored(namespace: namespace, mesh: mesh))
         }
-        passed.append("namespace \"\(namespace)\" is monitored by mesh \"\(mesh)\"")
+        passed?.append("namespace \"\(namespace)\" is monitored by mesh \"\(mesh)\"")
         if ns.labels[OSMConstants.ignoreLabel] != nil { return .skip(.namespaceIgnored(namespace)) }
-        passed.append("namespace \"\(namespace)\" carries no label \(OSMConstants.ignoreLabel)")
+        passed?.append("namespace \"\(namespace)\" carries no label \(OSMConstants.ignoreLabel)")
         // v0.11–v1.2.4 select on the `name` label, not `kubernetes.io/metadata.name`.
         if ns.labels["name"] == osmNamespace {
             return .skip(.namespaceNamedOSM(namespace: namespace, osmNamespace: osmNamespace))
         }
-        passed.append("namespace \"\(namespace)\" carries no label name: \(osmNamespace)")
+        passed?.append("namespace \"\(namespace)\" carries no label name: \(osmNamespace)")
         if ns.labels["control-plane"] != nil { return .skip(.namespaceIsControlPlane(namespace)) }
-        passed.append("namespace \"\(namespace)\" carries no label control-plane")
+        passed?.append("namespace \"\(namespace)\" carries no label control-plane")
 
         // The webhook's own checks, in order.
         if try pod.hostNetwork() { return .skip(.hostNetwork) }
-        passed.append("the pod does not use the host network")
+        passed?.append("the pod does not use the host network")
         if namespace == "kube-system" || namespace == "kube-public" { return .skip(.systemNamespace(namespace)) }
-        passed.append("namespace \"\(namespace)\" is not a Kubernetes system namespace")
+        passed?.append("namespace \"\(namespace)\" is not a Kubernetes system namespace")
         if namespace == osmNamespace { return .skip(.osmNamespace(namespace)) }
-        passed.append("namespace \"\(namespace)\" is not the OSM control plane namespace \"\(osmNamespace)\"")
+        passed?.append("namespace \"\(namespace)\" is not the OSM control plane namespace \"\(osmNamespace)\"")
         let podAnnotation: InjectionAnnotation?
         let namespaceAnnotation: InjectionAnnotation?
         do {
@@ -63,8 +71,10 @@ public enum InjectionDecision {
         case (nil, .enabled?): outcome = .inject
         default: outcome = .skip(.notEnabled(namespace))
         }
-        passed += annotationChecks(pod: pod.annotations, namespace: namespace, annotations: ns.annotations,
-                                   decidedByPod: podAnnotation != nil, outcome: outcome)
+        if passed != nil {
+            passed? += annotationChecks(pod: pod.annotations, namespace: namespace, annotations: ns.annotations,
+                                        decidedByPod: podAnnotation != nil, outcome: outcome)
+        }
         return outcome
     }
 

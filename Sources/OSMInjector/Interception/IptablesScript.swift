@@ -23,33 +23,44 @@ public enum IptablesScript {
         inboundPortExclusionList: [Int],
         networkInterfaceExclusionList: [String]
     ) -> String {
-        var rules = header + inboundStaticRules
+        var script = scriptHead
+        script.reserveCapacity(scriptHead.utf8.count + outboundStaticText.utf8.count + 512)
+        func line(_ rule: String) {
+            script += "\n"
+            script += rule
+        }
         // Interface bypasses are inserted at the head of the chain, so they win over the redirect.
-        rules += networkInterfaceExclusionList.map { "-I OSM_PROXY_INBOUND -i \($0) -j RETURN" }
+        for interface in networkInterfaceExclusionList { line("-I OSM_PROXY_INBOUND -i \(interface) -j RETURN") }
         if !inboundPortExclusionList.isEmpty {
-            rules.append("-I OSM_PROXY_INBOUND -p tcp --match multiport --dports \(joined(inboundPortExclusionList)) -j RETURN")
+            line("-I OSM_PROXY_INBOUND -p tcp --match multiport --dports \(joined(inboundPortExclusionList)) -j RETURN")
         }
-        rules += outboundStaticRules
+        line(outboundStaticText)
         if localProxyMode == podIPProxyMode {
-            rules.append(
-                "-I OUTPUT -p tcp -o lo -d \(localhost)/32 -m owner --uid-owner \(OSMConstants.envoyUID) "
-                    + "-j DNAT --to-destination $POD_IP")
+            line("-I OUTPUT -p tcp -o lo -d \(localhost)/32 -m owner --uid-owner \(OSMConstants.envoyUID) "
+                 + "-j DNAT --to-destination $POD_IP")
         }
-        rules += networkInterfaceExclusionList.map { "-A OSM_PROXY_OUTBOUND -o \($0) -j RETURN" }
+        for interface in networkInterfaceExclusionList { line("-A OSM_PROXY_OUTBOUND -o \(interface) -j RETURN") }
         // Exclusions come before inclusions: rule order matters.
-        rules += outboundIPRangeExclusionList.map { "-A OSM_PROXY_OUTBOUND -d \($0) -j RETURN" }
+        for range in outboundIPRangeExclusionList { line("-A OSM_PROXY_OUTBOUND -d \(range) -j RETURN") }
         if !outboundPortExclusionList.isEmpty {
-            rules.append("-A OSM_PROXY_OUTBOUND -p tcp --match multiport --dports \(joined(outboundPortExclusionList)) -j RETURN")
+            line("-A OSM_PROXY_OUTBOUND -p tcp --match multiport --dports \(joined(outboundPortExclusionList)) -j RETURN")
         }
         if outboundIPRangeInclusionList.isEmpty {
-            rules.append("-A OSM_PROXY_OUTBOUND -j OSM_PROXY_OUT_REDIRECT")
+            line("-A OSM_PROXY_OUTBOUND -j OSM_PROXY_OUT_REDIRECT")
         } else {
-            rules += outboundIPRangeInclusionList.map { "-A OSM_PROXY_OUTBOUND -d \($0) -j OSM_PROXY_OUT_REDIRECT" }
-            rules.append("-A OSM_PROXY_OUTBOUND -j RETURN")
+            for range in outboundIPRangeInclusionList { line("-A OSM_PROXY_OUTBOUND -d \(range) -j OSM_PROXY_OUT_REDIRECT") }
+            line("-A OSM_PROXY_OUTBOUND -j RETURN")
         }
-        rules.append("COMMIT")
-        return "iptables-restore --noflush <<EOF\n" + rules.joined(separator: "\n") + "\nEOF\n"
+        line("COMMIT")
+        script += "\nEOF\n"
+        return script
     }
+
+    /// The script up to the inbound static rules, joined once: every script starts with it.
+    private static let scriptHead = "iptables-restore --noflush <<EOF\n" + (header + inboundStaticRules).joined(separator: "\n")
+
+    /// The outbound static rules as one block of lines.
+    private static let outboundStaticText = outboundStaticRules.joined(separator: "\n")
 
     /// Decimal ports joined by commas, no spaces.
     private static func joined(_ ports: [Int]) -> String {

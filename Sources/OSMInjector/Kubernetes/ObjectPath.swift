@@ -82,4 +82,68 @@ extension ObjectView {
         }
         return out.joined(separator: ".")
     }
+
+    /// `stablePath(path)` from the document root, made from the views this one was reached from instead of
+    /// re-reading its path from the root.
+    func stablePath() -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(96)
+        guard Self.appendStablePath(of: origin, to: &out) else { return ObjectView(document: document).stablePath(path) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the stable path of the view reached by `origin`, as UTF-8; false when the view was not reached
+    /// from the document root, or through a key the path syntax cannot hold (its path reads back differently).
+    private static func appendStablePath(of origin: Origin, to out: inout [UInt8]) -> Bool {
+        switch origin {
+        case .base(let path, let isRoot):
+            return isRoot && path.isEmpty
+        case .key(let parent, let key):
+            guard isPlainPathKey(key), appendStablePath(of: parent.view.origin, to: &out) else { return false }
+            if !out.isEmpty { out.append(UInt8(ascii: ".")) }
+            out.append(contentsOf: key.utf8)
+            return true
+        case .index(let parent, let index):
+            guard appendStablePath(of: parent.view.origin, to: &out) else { return false }
+            out.append(UInt8(ascii: "["))
+            appendStableSelector(index, in: parent.view, to: &out)
+            out.append(UInt8(ascii: "]"))
+            return true
+        }
+    }
+
+    /// Appends `name=…` for the item at `index` of `list` when its name is one no other item has, else the index.
+    private static func appendStableSelector(_ index: Int, in list: ObjectView, to out: inout [UInt8]) {
+        let items = list.node.items ?? []
+        let document = list.shared
+        guard let name = document.resolve(items[index])["name"]?.scalar?.value, !name.isEmpty,
+              !containsCharacter(name, "]", byte: UInt8(ascii: "]")), !containsCharacter(name, ".", byte: UInt8(ascii: ".")),
+              isUnique(name, in: items, of: document) else {
+            out.append(contentsOf: String(index).utf8)
+            return
+        }
+        out.append(contentsOf: "name=".utf8)
+        out.append(contentsOf: name.utf8)
+    }
+
+    /// True when exactly one of `items` has the name `name`.
+    private static func isUnique(_ name: String, in items: [Node], of document: SharedDocument) -> Bool {
+        var count = 0
+        for item in items where document.resolve(item)["name"]?.scalar?.value == name {
+            count += 1
+            if count > 1 { return false }
+        }
+        return count == 1
+    }
+
+    /// `string.contains(character)` for a one-byte character, answered from the bytes when they lack it.
+    private static func containsCharacter(_ string: String, _ character: Character, byte: UInt8) -> Bool {
+        string.utf8.contains(byte) && string.contains(character)
+    }
+
+    /// A key that the path syntax reads back as itself: not empty, no `.` and no `[`.
+    private static func isPlainPathKey(_ key: String) -> Bool {
+        !key.isEmpty && !key.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") }
+    }
 }
+

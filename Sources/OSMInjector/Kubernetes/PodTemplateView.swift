@@ -92,5 +92,11 @@ public enum ProbeKind: String, Sendable, CaseIterable {
     case liveness, readiness, startup
 
     /// The container field holding this probe.
-    public var field: String { "\(rawValue)Probe" }
+    public var field: String {
+        switch self {
+        case .liveness: return "livenessProbe"
+        case .readiness: return "readinessProbe"
+        case .startup: return "startupProbe"
+        }
+    }
 }

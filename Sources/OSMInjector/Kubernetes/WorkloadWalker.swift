@@ -64,7 +64,10 @@ enum WorkloadWalker {
     /// The bootstrap Secret name of an injected template (its `envoy-bootstrap-config-volume`), or nil.
     static func bootstrapSecretName(of template: ObjectView) -> String? {
         guard let volumes = try? template.mapping("spec")?.sequence("volumes") else { return nil }
-        for volume in volumes where (try? volume.string("name")) == OSMConstants.envoyBootstrapConfigVolumeName {
+        let document = template.document
+        // Compared as nodes: a name `string("name")` would refuse is no string, so it cannot equal this one.
+        for volume in volumes
+        where volume.node["name"].map(document.resolve)?.scalar?.value == OSMConstants.envoyBootstrapConfigVolumeName {
             return (try? volume.mapping("secret")?.string("secretName")) ?? ""
         }
         return nil

@@ -5,77 +5,87 @@ enum SidecarContainers {
     /// The `envoy` container (v1.2.4 `getEnvoySidecarContainerSpec`).
     static func envoy(image: String, logLevel: String, serviceCluster: String, windows: Bool,
                       probes: ProbeSet, resources: YAMLValue) -> YAMLValue {
-        var ports: [YAMLValue] = [
-            port(OSMConstants.envoyAdminPortName, OSMConstants.envoyAdminPort),
-            port(OSMConstants.envoyInboundListenerPortName, OSMConstants.envoyInboundListenerPort),
-            port(OSMConstants.envoyPrometheusInboundListenerPortName, OSMConstants.envoyPrometheusInboundListenerPort),
-        ]
-        if probes.liveness != nil { ports.append(port("liveness-port", OSMConstants.livenessProbePort)) }
-        if probes.readiness != nil { ports.append(port("readiness-port", OSMConstants.readinessProbePort)) }
-        if probes.startup != nil { ports.append(port("startup-port", OSMConstants.startupProbePort)) }
-        let env: [YAMLValue] = [
-            ("POD_UID", "metadata.uid"), ("POD_NAME", "metadata.name"), ("POD_NAMESPACE", "metadata.namespace"),
-            ("POD_IP", "status.podIP"), ("SERVICE_ACCOUNT", "spec.serviceAccountName"),
-        ].map { name, path in
-            .map([("name", .string(name)), ("valueFrom", .map([("fieldRef", .map([("fieldPath", .string(path))]))]))])
-        }
-        let securityContext: YAMLValue = windows
-            ? .map([("windowsOptions", .map([("runAsUserName", .string(OSMConstants.envoyWindowsUser))]))])
-            : .map([("runAsUser", .int(OSMConstants.envoyUID)), ("allowPrivilegeEscalation", .bool(false))])
+        var ports = envoyBasePorts
+        if probes.liveness != nil { ports.append(envoyLivenessPort) }
+        if probes.readiness != nil { ports.append(envoyReadinessPort) }
+        if probes.startup != nil { ports.append(envoyStartupPort) }
         return .map([
-            ("name", .string(OSMConstants.envoyContainerName)),
+            ("name", envoyName),
             ("image", .string(image)),
-            ("command", .sequence([.string("envoy")])),
+            ("command", envoyCommand),
             ("args", .sequence([
-                "--log-level", logLevel,
-                "--config-path", "\(OSMConstants.envoyProxyConfigPath)/\(OSMConstants.envoyBootstrapConfigFile)",
-                "--service-cluster", serviceCluster,
-            ].map(YAMLValue.string))),
+                envoyLogLevelFlag, .string(logLevel),
+                envoyConfigPathFlag, envoyConfigPath,
+                envoyServiceClusterFlag, .string(serviceCluster),
+            ])),
             ("ports", .sequence(ports)),
-            ("env", .sequence(env)),
+            ("env", envoyEnv),
             ("resources", resources),
-            ("volumeMounts", .sequence([.map([
-                ("name", .string(OSMConstants.envoyBootstrapConfigVolumeName)),
-                ("readOnly", .bool(true)),
-                ("mountPath", .string(OSMConstants.envoyProxyConfigPath)),
-            ])])),
-            ("imagePullPolicy", .string("IfNotPresent")),
-            ("securityContext", securityContext),
+            ("volumeMounts", envoyVolumeMounts),
+            ("imagePullPolicy", envoyPullPolicy),
+            ("securityContext", windows ? envoyWindowsSecurityContext : envoyLinuxSecurityContext),
         ])
     }
+
+    // The envoy container's fixed parts, built once: every value of an indirect enum is an allocation.
+    private static let envoyName = YAMLValue.string(OSMConstants.envoyContainerName)
+    private static let envoyCommand = YAMLValue.sequence([.string("envoy")])
+    private static let envoyLogLevelFlag = YAMLValue.string("--log-level")
+    private static let envoyConfigPathFlag = YAMLValue.string("--config-path")
+    private static let envoyConfigPath = YAMLValue.string(
+        "\(OSMConstants.envoyProxyConfigPath)/\(OSMConstants.envoyBootstrapConfigFile)")
+    private static let envoyServiceClusterFlag = YAMLValue.string("--service-cluster")
+    private static let envoyBasePorts = [
+        port(OSMConstants.envoyAdminPortName, OSMConstants.envoyAdminPort),
+        port(OSMConstants.envoyInboundListenerPortName, OSMConstants.envoyInboundListenerPort),
+        port(OSMConstants.envoyPrometheusInboundListenerPortName, OSMConstants.envoyPrometheusInboundListenerPort),
+    ]
+    private static let envoyLivenessPort = port("liveness-port", OSMConstants.livenessProbePort)
+    private static let envoyReadinessPort = port("readiness-port", OSMConstants.readinessProbePort)
+    private static let envoyStartupPort = port("startup-port", OSMConstants.startupProbePort)
+    private static let envoyEnv = YAMLValue.sequence([
+        ("POD_UID", "metadata.uid"), ("POD_NAME", "metadata.name"), ("POD_NAMESPACE", "metadata.namespace"),
+        ("POD_IP", "status.podIP"), ("SERVICE_ACCOUNT", "spec.serviceAccountName"),
+    ].map { name, path in
+        .map([("name", .string(name)), ("valueFrom", .map([("fieldRef", .map([("fieldPath", .string(path))]))]))])
+    })
+    private static let envoyVolumeMounts = YAMLValue.sequence([.map([
+        ("name", .string(OSMConstants.envoyBootstrapConfigVolumeName)),
+        ("readOnly", .bool(true)),
+        ("mountPath", .string(OSMConstants.envoyProxyConfigPath)),
+    ])])
+    private static let envoyPullPolicy = YAMLValue.string("IfNotPresent")
+    private static let envoyWindowsSecurityContext = YAMLValue.map([
+        ("windowsOptions", .map([("runAsUserName", .string(OSMConstants.envoyWindowsUser))])),
+    ])
+    private static let envoyLinuxSecurityContext = YAMLValue.map([
+        ("runAsUser", .int(OSMConstants.envoyUID)), ("allowPrivilegeEscalation", .bool(false)),
+    ])
 
     /// The `osm-init` container that programs iptables (v1.2.4 `getInitContainerSpec`).
     static func initContainer(image: String, script: String, privileged: Bool, pullPolicy: String) -> YAMLValue {
         var entries: [(String, YAMLValue)] = [
-            ("name", .string(OSMConstants.initContainerName)),
+            ("name", initName),
             ("image", .string(image)),
-            ("command", .sequence([.string("/bin/sh")])),
-            ("args", .sequence([.string("-c"), .string(script)])),
-            ("env", .sequence([.map([
-                ("name", .string("POD_IP")),
-                ("valueFrom", .map([("fieldRef", .map([("apiVersion", .string("v1")), ("fieldPath", .string("status.podIP"))]))])),
-            ])])),
-            ("resources", .mapping([])),
+            ("command", initCommand),
+            ("args", .sequence([initShellFlag, .string(script)])),
+            ("env", initEnv),
+            ("resources", emptyResources),
         ]
         if !pullPolicy.isEmpty { entries.append(("imagePullPolicy", .string(pullPolicy))) }
-        entries.append(("securityContext", .map([
-            ("capabilities", .map([("add", .sequence([.string("NET_ADMIN")]))])),
-            ("privileged", .bool(privileged)),
-            ("runAsUser", .int(0)),
-            ("runAsNonRoot", .bool(false)),
-        ])))
+        entries.append(("securityContext", privileged ? initPrivilegedSecurityContext : initSecurityContext))
         return .map(entries)
     }
 
     /// The `osm-healthcheck` container that answers converted TCP probes; `--verbosity trace` as v1.2.4 writes it.
     static func healthcheck(image: String, pullPolicy: String) -> YAMLValue {
         var entries: [(String, YAMLValue)] = [
-            ("name", .string(OSMConstants.healthcheckContainerName)),
+            ("name", healthcheckName),
             ("image", .string(image)),
-            ("command", .sequence([.string("/osm-healthcheck")])),
-            ("args", .sequence([.string("--verbosity"), .string("trace")])),
-            ("ports", .sequence([.map([("containerPort", .int(OSMConstants.healthcheckPort))])])),
-            ("resources", .mapping([])),
+            ("command", healthcheckCommand),
+            ("args", healthcheckArgs),
+            ("ports", healthcheckPorts),
+            ("resources", emptyResources),
         ]
         if !pullPolicy.isEmpty { entries.append(("imagePullPolicy", .string(pullPolicy))) }
         return .map(entries)
@@ -84,8 +94,35 @@ enum SidecarContainers {
     /// The volume that mounts the bootstrap Secret.
     static func bootstrapVolume(secretName: String) -> YAMLValue {
         .map([
-            ("name", .string(OSMConstants.envoyBootstrapConfigVolumeName)),
+            ("name", bootstrapVolumeName),
             ("secret", .map([("secretName", .string(secretName))])),
+        ])
+    }
+
+    // The other containers' and the volume's fixed parts, built once like the envoy container's.
+    private static let emptyResources = YAMLValue.mapping([])
+    private static let initName = YAMLValue.string(OSMConstants.initContainerName)
+    private static let initCommand = YAMLValue.sequence([.string("/bin/sh")])
+    private static let initShellFlag = YAMLValue.string("-c")
+    private static let initEnv = YAMLValue.sequence([.map([
+        ("name", .string("POD_IP")),
+        ("valueFrom", .map([("fieldRef", .map([("apiVersion", .string("v1")), ("fieldPath", .string("status.podIP"))]))])),
+    ])])
+    private static let initSecurityContext = osmInitSecurityContext(privileged: false)
+    private static let initPrivilegedSecurityContext = osmInitSecurityContext(privileged: true)
+    private static let healthcheckName = YAMLValue.string(OSMConstants.healthcheckContainerName)
+    private static let healthcheckCommand = YAMLValue.sequence([.string("/osm-healthcheck")])
+    private static let healthcheckArgs = YAMLValue.sequence([.string("--verbosity"), .string("trace")])
+    private static let healthcheckPorts = YAMLValue.sequence([.map([("containerPort", .int(OSMConstants.healthcheckPort))])])
+    private static let bootstrapVolumeName = YAMLValue.string(OSMConstants.envoyBootstrapConfigVolumeName)
+
+    /// The `osm-init` container's security context: it needs NET_ADMIN as root.
+    private static func osmInitSecurityContext(privileged: Bool) -> YAMLValue {
+        .map([
+            ("capabilities", .map([("add", .sequence([.string("NET_ADMIN")]))])),
+            ("privileged", .bool(privileged)),
+            ("runAsUser", .int(0)),
+            ("runAsNonRoot", .bool(false)),
         ])
     }
 

@@ -4,8 +4,8 @@ import LosslessYAML
 struct RecordingEditor {
     var editor: DocumentEditor
     private(set) var log = RestoreLog()
-    /// Stable paths made so far: most edits land in a few mappings (the pod spec, its metadata).
-    private var stablePaths: [String: String] = [:]
+    /// The last view edited and its stable path: edits come in runs on one mapping (labels, a probe's httpGet).
+    private var lastStable: (view: ObjectView, path: String)?
 
     init(_ editor: DocumentEditor) {
         self.editor = editor
@@ -34,11 +34,10 @@ struct RecordingEditor {
 
     /// The view's path with named items addressed by name (containers may be added or moved between runs).
     private mutating func stable(_ view: ObjectView) -> String {
-        let path = view.path
-        if let known = stablePaths[path] { return known }
-        let stable = ObjectView(document: view.document).stablePath(path)
-        stablePaths[path] = stable
-        return stable
+        if let lastStable, lastStable.view.isSameView(as: view) { return lastStable.path }
+        let path = view.stablePath()
+        lastStable = (view, path)
+        return path
     }
 
     private mutating func run(_ body: (inout DocumentEditor) throws(EditError) -> Void) throws(InjectionError) {

@@ -28,6 +28,9 @@ struct ReinjectionPlan {
     }
 
     let document: Document
+    /// The document's objects as `WorkloadWalker` visits them with `defaultNamespace`, for an injection to reuse.
+    let visits: [WorkloadWalker.Visit]
+    let defaultNamespace: String
     private(set) var injected: [Injected] = []
     /// The Secrets of `injected` found in the stream: their names and bytes, in workload order.
     private(set) var secretDocuments: [(name: String, bytes: Range<Int>)] = []
@@ -36,7 +39,9 @@ struct ReinjectionPlan {
     /// other workload naming it, the Secret counts as absent.
     init(document: Document, secrets: BootstrapSecretIndex, owners: [String: Int], defaultNamespace: String) {
         self.document = document
-        for visit in WorkloadWalker.visit(document, defaultNamespace: defaultNamespace) {
+        self.defaultNamespace = defaultNamespace
+        visits = WorkloadWalker.visit(document, defaultNamespace: defaultNamespace)
+        for visit in visits {
             guard case .workload(let workload) = visit, let template = workload.template,
                   let secretName = WorkloadWalker.bootstrapSecretName(of: template) else { continue }
             let owner = owners[secretName]
