@@ -23,27 +23,40 @@ public enum InjectionDecision {
         return try decide(pod: pod, namespace: namespace, cluster: cluster, trace: &trace)
     }
 
-    /// Decides, appending the sentences of the checks passed to `passed` unless it is nil (then none is made).
-    private static func decide(pod: PodTemplateView, namespace: String, cluster: ClusterState,
-                               trace passed: inout [String]?) throws(InjectionError) -> Outcome {
+    /// Why the webhook never sees pods of `namespace` (its namespaceSelector, and the namespace labels OSM
+    /// excludes), or nil when it does: this depends on the namespace alone, so it is decided before the pod is read.
+    public static func namespaceSkip(_ namespace: String, cluster: ClusterState) -> SkipReason? {
+        var untraced: [String]?
+        return namespaceSkip(namespace, cluster: cluster, trace: &untraced)
+    }
+
+    /// `namespaceSkip`, appending the sentences of the checks passed to `passed` unless it is nil.
+    private static func namespaceSkip(_ namespace: String, cluster: ClusterState,
+                                      trace passed: inout [String]?) -> SkipReason? {
         let mesh = cluster.settings.meshName
         let osmNamespace = cluster.osmNamespace
         // The MutatingWebhookConfiguration's namespaceSelector: without a match the webhook is never called.
-        guard let ns = cluster.namespaces[namespace] else { return .skip(.namespaceNotDeclared(namespace)) }
+        guard let ns = cluster.namespaces[namespace] else { return .namespaceNotDeclared(namespace) }
         passed?.append("namespace \"\(namespace)\" is declared")
         guard ns.labels[OSMConstants.monitoredByLabel] == mesh else {
-            return .skip(.namespaceNotMonitored(namespace: namespace, mesh: mesh))
+            return .namespaceNotMonitored(namespace: namespace, mesh: mesh)
         }
         passed?.append("namespace \"\(namespace)\" is monitored by mesh \"\(mesh)\"")
-        if ns.labels[OSMConstants.ignoreLabel] != nil { return .skip(.namespaceIgnored(namespace)) }
+        if ns.labels[OSMConstants.ignoreLabel] != nil { return .namespaceIgnored(namespace) }
         passed?.append("namespace \"\(namespace)\" carries no label \(OSMConstants.ignoreLabel)")
         // v0.11–v1.2.4 select on the `name` label, not `kubernetes.io/metadata.name`.
-        if ns.labels["name"] == osmNamespace {
-            return .skip(.namespaceNamedOSM(namespace: namespace, osmNamespace: osmNamespace))
-        }
+        if ns.labels["name"] == osmNamespace { return .namespaceNamedOSM(namespace: namespace, osmNamespace: osmNamespace) }
         passed?.append("namespace \"\(namespace)\" carries no label name: \(osmNamespace)")
-        if ns.labels["control-plane"] != nil { return .skip(.namespaceIsControlPlane(namespace)) }
+        if ns.labels["control-plane"] != nil { return .namespaceIsControlPlane(namespace) }
         passed?.append("namespace \"\(namespace)\" carries no label control-plane")
+        return nil
+    }
+
+    /// Decides, appending the sentences of the checks passed to `passed` unless it is nil (then none is made).
+    private static func decide(pod: PodTemplateView, namespace: String, cluster: ClusterState,
+                               trace passed: inout [String]?) throws(InjectionError) -> Outcome {
+        if let reason = namespaceSkip(namespace, cluster: cluster, trace: &passed) { return .skip(reason) }
+        let osmNamespace = cluster.osmNamespace
 
         // The webhook's own checks, in order.
         if try pod.hostNetwork() { return .skip(.hostNetwork) }
