@@ -31,9 +31,8 @@ struct TreeBuilder {
     /// Whether the current document, partly built, turned out to need its tree (a second `kind`).
     private var rebuild = false
     private var stack: [Frame] = []
-    /// The finished children of the open collections, innermost last (a mapping's keys and values in turn):
-    /// one buffer for all, so that a collection's array is made once at its exact size, its children moved in.
-    private var children: [Node?] = []
+    /// The finished children of the open collections.
+    private let children = ChildBuffer()
     /// The last finished document, held back until the next one (or the end) says where it ends.
     private var pending: Document?
     private var documentCount = 0
@@ -144,11 +143,11 @@ struct TreeBuilder {
                 let content: NodeContent
                 var last: Mark?
                 if e.type == YAML_MAPPING_END_EVENT {
-                    let pairs = takePairs(from: frame.first)
+                    let pairs = children.takePairs(from: frame.first)
                     last = frame.skippedEnd ?? (pairs.isEmpty ? nil : pairs[pairs.count - 1].value.range.end)
                     content = .mapping(pairs)
                 } else {
-                    let items = takeItems(from: frame.first)
+                    let items = children.takeItems(from: frame.first)
                     last = items.isEmpty ? nil : items[items.count - 1].range.end
                     content = .sequence(items)
                 }
@@ -246,32 +245,6 @@ struct TreeBuilder {
             skipping = true
             partial = true
         }
-    }
-
-    /// The pairs of the mapping whose keys and values start at `first` in `children`, moved out of it.
-    private mutating func takePairs(from first: Int) -> [Pair] {
-        var pairs: [Pair] = []
-        pairs.reserveCapacity((children.count - first) / 2)
-        var i = first
-        while i + 1 < children.count {
-            if let key = children[i].take(), let value = children[i + 1].take() {
-                pairs.append(Pair(key: key, value: value))
-            }
-            i += 2
-        }
-        children.removeSubrange(first...)
-        return pairs
-    }
-
-    /// The items of the sequence whose children start at `first` in `children`, moved out of it.
-    private mutating func takeItems(from first: Int) -> [Node] {
-        var items: [Node] = []
-        items.reserveCapacity(children.count - first)
-        for i in first..<children.count {
-            if let item = children[i].take() { items.append(item) }
-        }
-        children.removeSubrange(first...)
-        return items
     }
 
     /// The line and column of a byte offset, counted in the source.
