@@ -35,8 +35,14 @@ struct OffsetTranslator {
     }
 
     /// The byte offset of character `index`.
+    @inline(__always)
     mutating func byteOffset(ofCharacter index: Int) -> Int {
         if ascii { return min(base + index, source.count) }
+        return walk(toCharacter: index)
+    }
+
+    /// The byte offset of character `index` in a source that is not all ASCII, walked to from the last one.
+    private mutating func walk(toCharacter index: Int) -> Int {
         while charCursor < index, byteCursor < source.count {
             byteCursor += 1
             while byteCursor < source.count, source[byteCursor] & 0xC0 == 0x80 { byteCursor += 1 }
