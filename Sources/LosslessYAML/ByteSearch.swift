@@ -56,6 +56,8 @@ public enum ByteSearch {
         guard !needle.isEmpty else { return start <= bytes.count ? start : nil }
         // memchr looks for the needle's rarest byte: a common one (`e`) stops it every few bytes.
         let anchor = rarestIndex(in: needle)
+        // A second byte, compared before calling memcmp: most places of the anchor differ there.
+        let check = anchor == 0 ? min(1, needle.count - 1) : 0
         return needle.withUnsafeBufferPointer { n -> Int? in
             guard let base = bytes.baseAddress, let nb = n.baseAddress else { return nil }
             var offset = max(0, start) + anchor
@@ -63,7 +65,7 @@ public enum ByteSearch {
                   let index = firstOffset(of: n[anchor], in: bytes, from: offset) {
                 let candidate = index - anchor
                 guard bytes.count - candidate >= n.count else { return nil }
-                if memcmp(base + candidate, nb, n.count) == 0 { return candidate }
+                if base[candidate + check] == n[check], memcmp(base + candidate, nb, n.count) == 0 { return candidate }
                 offset = index + 1
             }
             return nil
