@@ -50,15 +50,11 @@ public struct Node: Sendable, Hashable {
     public var collectionStyle: CollectionStyle?
     /// Where the node stands: from its first byte (anchor and tag included) to the end of its last content byte.
     public var range: SourceRange
+    /// Nothing: a private stored property keeps the memberwise initializer to this file, for `init` to call.
+    private var memberwise = Memberwise()
 
-    public init(content: NodeContent, tag: String? = nil, anchor: String? = nil,
-                collectionStyle: CollectionStyle? = nil, range: SourceRange) {
-        self.content = content
-        self.tag = tag
-        self.anchor = anchor
-        self.collectionStyle = collectionStyle
-        self.range = range
-    }
+    /// Holds nothing, equals itself.
+    private struct Memberwise: Sendable, Hashable {}
 
     /// The scalar, when this node is one.
     public var scalar: Scalar? {
@@ -92,4 +88,14 @@ public struct Node: Sendable, Hashable {
 
     /// The value under the string key `key`, when this node is a mapping that has it.
     public subscript(key: String) -> Node? { pair(key)?.value }
+}
+
+extension Node {
+    // Delegates to the memberwise initializer: one that assigns the fields itself makes Swift copy every new
+    // node once more (and free the original), which parsing does for every node.
+    public init(content: NodeContent, tag: String? = nil, anchor: String? = nil,
+                collectionStyle: CollectionStyle? = nil, range: SourceRange) {
+        self.init(content: content, tag: tag, anchor: anchor, collectionStyle: collectionStyle, range: range,
+                  memberwise: Memberwise())
+    }
 }

@@ -5,8 +5,8 @@ import LosslessYAML
 /// never sees the rest.
 enum SurveyReading {
     /// The words one of which every document the survey learns from holds in its bytes.
-    private static let words = (["Namespace", "MeshConfig", "Secret", "List"].map { Array($0.utf8) }
-        + [TreeNeeds.bootstrapName.bytes]).map(RareByteNeedle.init)
+    private static let words = ["Namespace", "MeshConfig", "Secret", "List"].map { Array($0.utf8) }
+        + [TreeNeeds.bootstrapName]
 
     /// Surveys `source` part by part; false (with `survey` untouched) when the bytes alone cannot say which
     /// parts to read, or a part does not read on its own: then the caller reads the whole stream.
@@ -15,7 +15,8 @@ enum SurveyReading {
         var learnt = survey
         var failed = false
         let filter = TreeNeeds.surveyPass(source)
-        let split = DocumentStarts.forEachPart(in: source, keep: { range in mentionsAWord(source, range) }) { part in
+        let hits = wordHits(source)
+        let split = DocumentStarts.forEachPart(in: source, keep: { range in holdsAHit(hits, range) }) { part in
             do throws(YAMLError) {
                 try parser.forEachDocument(in: source, part: part, filter: filter) { learnt.add($0) }
                 return true
@@ -29,12 +30,20 @@ enum SurveyReading {
         return true
     }
 
-    /// Whether the bytes of `range` hold one of `words`.
-    private static func mentionsAWord(_ source: [UInt8], _ range: Range<Int>) -> Bool {
-        source.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            let part = UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
-            return words.contains { $0.occurs(in: part) }
+    /// Where `words` occur in `source`, ordered by start: one scan of the whole stream per word, instead of one
+    /// per word and part.
+    private static func wordHits(_ source: [UInt8]) -> [Range<Int>] {
+        words.flatMap { word in ByteSearch.offsets(of: word, in: source).map { $0..<$0 + word.count } }
+            .sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// Whether one of `hits` (ordered by start) lies wholly in `range`.
+    private static func holdsAHit(_ hits: [Range<Int>], _ range: Range<Int>) -> Bool {
+        var low = 0, high = hits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if hits[middle].lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
         }
+        return hits[low...].prefix { $0.lowerBound < range.upperBound }.contains { $0.upperBound <= range.upperBound }
     }
 }

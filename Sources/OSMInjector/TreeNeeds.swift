@@ -28,11 +28,11 @@ enum TreeNeeds {
 
     /// Whether `source` holds the bootstrap volume's name, or an escape that could spell it.
     static func mayNameBootstrapVolume(_ source: [UInt8]) -> Bool {
-        source.withUnsafeBufferPointer { bootstrapName.occurs(in: $0) } || hasSpellingEscapes(source)
+        ByteSearch.contains(source, bootstrapName) || hasSpellingEscapes(source)
     }
 
     /// The start of the bootstrap volume's and Secrets' names.
-    static let bootstrapName = RareByteNeedle(Array("envoy-bootstrap-config".utf8))
+    static let bootstrapName = Array("envoy-bootstrap-config".utf8)
 
     /// Whether `source` holds an escape of a double-quoted scalar that can spell a letter or a hyphen (`\x`,
     /// `\u`, `\U`), or an escaped line break (which joins two lines without a blank): without one, a word

@@ -12,17 +12,37 @@ struct OffsetTranslator {
         let bom = source.count >= 3 && source[0] == 0xEF && source[1] == 0xBB && source[2] == 0xBF
         self.base = bom ? 3 : 0
         self.byteCursor = base
-        var ascii = true
-        for byte in source where byte >= 0x80 {
-            ascii = false
-            break
+        self.ascii = Self.isASCII(source)
+    }
+
+    /// Whether no byte of `bytes` has its high bit set, read eight bytes at a time (a part is read whole).
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var bits: UInt64 = 0
+        var i = 0
+        while i + 32 <= raw.count {
+            bits |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+            i += 32
         }
-        self.ascii = ascii
+        while i < raw.count {
+            bits |= UInt64(raw[i])
+            i += 1
+        }
+        return bits & 0x8080_8080_8080_8080 == 0
     }
 
     /// The byte offset of character `index`.
+    @inline(__always)
     mutating func byteOffset(ofCharacter index: Int) -> Int {
         if ascii { return min(base + index, source.count) }
+        return walk(toCharacter: index)
+    }
+
+    /// The byte offset of character `index` in a source that is not all ASCII, walked to from the last one.
+    private mutating func walk(toCharacter index: Int) -> Int {
         while charCursor < index, byteCursor < source.count {
             byteCursor += 1
             while byteCursor < source.count, source[byteCursor] & 0xC0 == 0x80 { byteCursor += 1 }

@@ -2,19 +2,17 @@ internal import CYAML
 
 /// Builds nodes from libyaml events with an explicit stack (no recursion, so depth cannot overflow the stack).
 struct TreeBuilder {
-    /// An open collection; a class, so that adding a child mutates it in place instead of copying it out of
-    /// the stack and back.
-    private final class Frame {
-        var node: Node
-        var pairs: [Pair] = []
-        var items: [Node] = []
-        var key: Node?
+    /// An open collection: what its node will say besides its children (they wait in `children`) and its end.
+    private struct Frame {
+        var isMapping: Bool
+        var tag: String?
+        var anchor: String?
+        var style: CollectionStyle
+        var start: Mark
+        /// Where its children start in `children`.
+        var first: Int
         /// For a root mapping partly skipped: where its last entry ends.
         var skippedEnd: Mark?
-
-        init(_ node: Node) {
-            self.node = node
-        }
     }
 
     private let source: UnsafeBufferPointer<UInt8>
@@ -33,6 +31,8 @@ struct TreeBuilder {
     /// Whether the current document, partly built, turned out to need its tree (a second `kind`).
     private var rebuild = false
     private var stack: [Frame] = []
+    /// The finished children of the open collections.
+    private let children = ChildBuffer()
     /// The last finished document, held back until the next one (or the end) says where it ends.
     private var pending: Document?
     private var documentCount = 0
@@ -119,35 +119,41 @@ struct TreeBuilder {
                     throw YAMLError("alias *\(name) refers to no anchor defined before it", at: node.range.start)
                 }
                 aliasTargets[node.range.start.offset] = target
-                try complete(node)
+                try complete(consume node)
             case YAML_SCALAR_EVENT:
                 let s = e.data.scalar
                 let value = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
                 let scalar = Scalar(value: value, style: style(s.style))
-                try complete(Node(content: .scalar(scalar), tag: string(s.tag), anchor: string(s.anchor), range: range(e)))
+                let node = Node(content: .scalar(scalar), tag: string(s.tag), anchor: string(s.anchor), range: range(e))
+                try complete(consume node)
             case YAML_SEQUENCE_START_EVENT:
                 let d = e.data.sequence_start
-                let node = Node(content: .sequence([]), tag: string(d.tag), anchor: string(d.anchor),
-                                collectionStyle: d.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block, range: range(e))
-                try push(Frame(node), at: node.range.start)
+                try push(Frame(isMapping: false, tag: string(d.tag), anchor: string(d.anchor),
+                               style: d.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block, start: mark(e.start_mark),
+                               first: children.count))
             case YAML_MAPPING_START_EVENT:
                 let d = e.data.mapping_start
-                let node = Node(content: .mapping([]), tag: string(d.tag), anchor: string(d.anchor),
-                                collectionStyle: d.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block, range: range(e))
-                try push(Frame(node), at: node.range.start)
+                try push(Frame(isMapping: true, tag: string(d.tag), anchor: string(d.anchor),
+                               style: d.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block, start: mark(e.start_mark),
+                               first: children.count))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { continue }
                 let end = mark(e.end_mark)
-                var node = frame.node
-                let flow = node.collectionStyle == .flow
+                let flow = frame.style == .flow
+                let content: NodeContent
+                var last: Mark?
                 if e.type == YAML_MAPPING_END_EVENT {
-                    node.range.end = flow ? end : (frame.skippedEnd ?? frame.pairs.last?.value.range.end ?? end)
-                    node.content = .mapping(frame.pairs)
+                    let pairs = children.takePairs(from: frame.first)
+                    last = frame.skippedEnd ?? (pairs.isEmpty ? nil : pairs[pairs.count - 1].value.range.end)
+                    content = .mapping(pairs)
                 } else {
-                    node.range.end = flow ? end : (frame.items.last?.range.end ?? end)
-                    node.content = .sequence(frame.items)
+                    let items = children.takeItems(from: frame.first)
+                    last = items.isEmpty ? nil : items[items.count - 1].range.end
+                    content = .sequence(items)
                 }
-                try complete(node)
+                let node = Node(content: content, tag: frame.tag, anchor: frame.anchor, collectionStyle: frame.style,
+                                range: SourceRange(start: frame.start, end: flow ? end : (last ?? end)))
+                try complete(consume node)
             default:
                 break
             }
@@ -188,7 +194,7 @@ struct TreeBuilder {
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             skip.depth -= 1
             if skip.depth == 0 {
-                stack.last?.skippedEnd = skip.lastEnd
+                if !stack.isEmpty { stack[stack.count - 1].skippedEnd = skip.lastEnd }
                 rebuild = skip.sawKind
                 skipping = false
                 return false
@@ -215,34 +221,29 @@ struct TreeBuilder {
         return (document.root, document.aliasTargets)
     }
 
-    private mutating func push(_ frame: Frame, at start: Mark) throws(YAMLError) {
+    private mutating func push(_ frame: Frame) throws(YAMLError) {
         guard stack.count < limits.maxDepth else {
-            throw YAMLError("nesting is deeper than the limit of \(limits.maxDepth) levels", at: start)
+            throw YAMLError("nesting is deeper than the limit of \(limits.maxDepth) levels", at: frame.start)
         }
         stack.append(frame)
     }
 
     /// Attaches a finished node to its parent, or makes it the document's root.
-    private mutating func complete(_ node: Node) throws(YAMLError) {
-        if let anchor = node.anchor { anchors[anchor] = node }
-        guard let top = stack.last else {
-            root = node
+    @inline(__always)
+    private mutating func complete(_ node: consuming Node) throws(YAMLError) {
+        if let anchor = node.anchor { anchors[anchor] = copy node }
+        guard !stack.isEmpty else {
+            root = consume node
             return
         }
-        if top.node.pairs != nil {
-            if let key = top.key {
-                top.pairs.append(Pair(key: key, value: node))
-                top.key = nil
-                if stack.count == 1, let filter, filter.skipsRest(key: key, value: node) {
-                    skip = SkipState()
-                    skipping = true
-                    partial = true
-                }
-            } else {
-                top.key = node
-            }
-        } else {
-            top.items.append(node)
+        children.append(consume node)
+        // A value just read in the root mapping: the filter may leave the rest of the document unbuilt.
+        guard stack.count == 1, let filter, stack[0].isMapping, (children.count - stack[0].first) % 2 == 0,
+              let key = children[children.count - 2], let value = children[children.count - 1] else { return }
+        if filter.skipsRest(key: key, value: value) {
+            skip = SkipState()
+            skipping = true
+            partial = true
         }
     }
 

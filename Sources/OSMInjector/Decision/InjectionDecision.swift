@@ -56,6 +56,7 @@ public enum InjectionDecision {
     private static func decide(pod: PodTemplateView, namespace: String, cluster: ClusterState,
                                trace passed: inout [String]?) throws(InjectionError) -> Outcome {
         if let reason = namespaceSkip(namespace, cluster: cluster, trace: &passed) { return .skip(reason) }
+        guard let ns = cluster.namespaces[namespace] else { return .skip(.namespaceNotDeclared(namespace)) }
         let osmNamespace = cluster.osmNamespace
 
         // The webhook's own checks, in order.
