@@ -34,7 +34,8 @@ public struct Injector: Sendable {
         public var bytes: [UInt8]
         /// One entry per object, in input order.
         public var reports: [WorkloadReport]
-        /// The bootstrap Secrets written, each as its own document text, in output order.
+        /// The bootstrap Secrets written, each as its own document text, in output order (`runStreaming` keeps
+        /// only those not written into the output).
         public var secrets: [[UInt8]]
         /// Whether any object failed.
         public var hasErrors: Bool { reports.contains { $0.isError } }
@@ -81,6 +82,7 @@ public struct Injector: Sendable {
             }
         }
         var pass = StreamPass(injector: self, survey: survey, owners: owners, early: early, source: source)
+        pass.keepsInlineSecrets = false
         // Then the documents are injected on every core, and written here in order.
         let preparing = pass
         let prepared = OrderedMap<(Document, StreamPass.Prepared?)>(input, workers: OrderedMap<Int>.defaultWorkers) {

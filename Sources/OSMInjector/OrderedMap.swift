@@ -5,7 +5,10 @@ import LosslessYAML
 /// `window` batches ahead of the consumer.
 final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
     // Every stored property is read and written only with `condition` locked.
-    private var results: [Int: [Output]] = [:]
+    private var results: [Int: (outputs: [Output], worker: Int)] = [:]
+    /// Results handed over, waiting for the worker that made them to free them: memory goes back on the thread
+    /// that took it (another thread's frees contend for the allocator's lock with the maker's allocations).
+    private var consumed: [[[Output]]]
     /// The index of the next result `forEach` hands over.
     private var delivered = 0
     /// Batches taken from the input so far.
@@ -21,9 +24,10 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
     init(_ input: any BatchInput, workers: Int, window: Int = 3,
          _ transform: @escaping @Sendable (Document) -> Output) {
         self.window = max(1, window)
+        consumed = Array(repeating: [], count: max(1, workers))
         super.init()
-        for _ in 0..<max(1, workers) {
-            Self.spawn { [self] in work(input, transform) }
+        for worker in 0..<max(1, workers) {
+            Self.spawn { [self] in work(worker, input, transform) }
         }
     }
 
@@ -33,7 +37,7 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
         while true {
             condition.lock()
             while results[delivered] == nil, total.map({ delivered < $0 }) ?? true { condition.wait() }
-            guard let outputs = results.removeValue(forKey: delivered) else {
+            guard let (outputs, worker) = results.removeValue(forKey: delivered) else {
                 let failure = self.failure
                 condition.unlock()
                 if let failure { throw failure }
@@ -43,19 +47,25 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
             outputs.forEach(body)
+            condition.lock()
+            consumed[worker].append(outputs)
+            condition.unlock()
         }
     }
 
-    private func work(_ input: any BatchInput, _ transform: @Sendable (Document) -> Output) {
+    private func work(_ worker: Int, _ input: any BatchInput, _ transform: @Sendable (Document) -> Output) {
         while true {
             condition.lock()
             while started - delivered >= window, !cancelled, total == nil { condition.wait() }
+            var garbage = consumed[worker]
+            consumed[worker].removeAll()
             if cancelled || total != nil {
                 condition.unlock()
                 return
             }
             started += 1
             condition.unlock()
+            garbage.removeAll()
             let next: (Int, [Document])?
             do throws(BatchFailure) {
                 next = try input.next()
@@ -69,7 +79,7 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
             }
             let outputs = batch.map(transform)
             condition.lock()
-            results[index] = outputs
+            results[index] = (outputs, worker)
             condition.broadcast()
             condition.unlock()
         }

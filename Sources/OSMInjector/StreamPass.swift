@@ -18,6 +18,9 @@ struct StreamPass {
     var insertedBefore = false
     var reports: [WorkloadReport] = []
     var secrets: [[UInt8]] = []
+    /// Whether `secrets` also keeps the Secrets written into the stream (a streaming run holds only the others,
+    /// so that its memory does not grow with the output).
+    var keepsInlineSecrets = true
 
     init(injector: Injector, survey: StreamSurvey, owners: [String: Int], early: [Int: [String]], source: [UInt8]) {
         self.injector = injector
@@ -90,7 +93,7 @@ struct StreamPass {
                 insertedBefore = true
             }
         }
-        secrets += result.secrets
+        if keepsInlineSecrets || !injector.secrets.inline { secrets += result.secrets }
     }
 
     /// Writes one document's output, on a fresh `---` line after an inserted Secret.
