@@ -62,17 +62,18 @@ public struct Injector: Sendable {
     /// empty; on an error the caller discards what it was given.
     public func runStreaming(_ source: [UInt8], parser: Parser = Parser(),
                              flush: ([UInt8]) -> Void) throws(YAMLError) -> Output {
-        // The writing pass reads the stream in chunks on every core when the bytes say where documents start;
-        // otherwise one thread reads it ahead, starting at once, while this one surveys.
-        let chunks = DocumentStarts.chunks(of: source)
-        let input: any BatchInput = chunks.map {
-            PartsAhead(source, chunks: $0, parser: parser, filter: TreeNeeds.writePass)
-        } ?? DocumentsAhead(source, parser: parser, filter: TreeNeeds.writePass)
-        defer { (input as? ThreadedStage)?.cancel() }
+        // The writing pass reads the stream in chunks on every core when the bytes say where documents start
+        // (found on another core while this one surveys); otherwise one thread reads it ahead.
+        let pendingChunks = Pending { DocumentStarts.chunks(of: source) }
         var survey = StreamSurvey(cluster: cluster)
         if !SurveyReading.survey(source, parser: parser, into: &survey) {
             try parser.forEachDocument(in: source, filter: TreeNeeds.surveyPass(source)) { survey.add($0) }
         }
+        let chunks = pendingChunks.value ?? nil
+        let input: any BatchInput = chunks.map {
+            PartsAhead(source, chunks: $0, parser: parser, filter: TreeNeeds.writePass)
+        } ?? DocumentsAhead(source, parser: parser, filter: TreeNeeds.writePass)
+        defer { (input as? ThreadedStage)?.cancel() }
         let owners = survey.secretOwners()
         var early = survey.secretsReplacedEarly(mode: mode, owners: owners)
         // A third reading, only when a Secret stands before a workload it may have to stay with.

@@ -33,7 +33,6 @@ enum RawRead {
         var failure: CLIError?
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             guard let base = buffer.baseAddress else { return }
-            adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
             while count < size {
                 let n = read(fd, base + count, size - count)
                 if n < 0 {
@@ -47,16 +46,5 @@ enum RawRead {
         }
         if let failure { throw failure }
         return bytes
-    }
-
-    /// Asks for transparent huge pages for a large buffer about to be filled: thousands of page faults fewer
-    /// for a large input (a hint the kernel may ignore).
-    private static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
-        let huge = 2 << 20
-        guard buffer.count >= 4 * huge, let base = buffer.baseAddress else { return }
-        let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
-        let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
-        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(aligned, end - start, MADV_HUGEPAGE)
     }
 }
