@@ -35,8 +35,14 @@ struct DocumentProcessor {
             case .workload(let workload):
                 var report = WorkloadReport(kind: workload.kind, name: workload.name, namespace: workload.namespace,
                                             outcome: .injected, mark: workload.object.node.range.start)
-                do {
-                    if let template = workload.template {
+                do throws(InjectionError) {
+                    // The webhook's namespaceSelector comes first: pods of other namespaces never reach it.
+                    if let reason = InjectionDecision.namespaceSkip(workload.namespace, cluster: cluster) {
+                        report.outcome = .skipped(reason)
+                    } else if let error = workload.templateError {
+                        report.mark = error.mark ?? report.mark
+                        throw error
+                    } else if let template = workload.template {
                         report.outcome = try inject(PodTemplateView(template: template), object: workload.object,
                                                     report: &report, identities: &identities)
                     } else {

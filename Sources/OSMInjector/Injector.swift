@@ -70,9 +70,10 @@ public struct Injector: Sendable {
             try parser.forEachDocument(in: source, filter: TreeNeeds.surveyPass(source)) { survey.add($0) }
         }
         let chunks = pendingChunks.value ?? nil
+        let writeFilter = TreeNeeds.writePass(source, mode: mode, cluster: survey.cluster)
         let input: any BatchInput = chunks.map {
-            PartsAhead(source, chunks: $0, parser: parser, filter: TreeNeeds.writePass)
-        } ?? DocumentsAhead(source, parser: parser, filter: TreeNeeds.writePass)
+            PartsAhead(source, chunks: $0, parser: parser, filter: writeFilter)
+        } ?? DocumentsAhead(source, parser: parser, filter: writeFilter)
         defer { (input as? ThreadedStage)?.cancel() }
         let owners = survey.secretOwners()
         var early = survey.secretsReplacedEarly(mode: mode, owners: owners)
@@ -103,7 +104,7 @@ public struct Injector: Sendable {
             // A chunk read on its own failed: the whole stream, read from its start, gives the error exactly as
             // it stands (or, should it read, the rest of the documents).
             let resume = chunks[error.index].firstIndex
-            try parser.forEachDocument(in: source, filter: TreeNeeds.writePass) { document in
+            try parser.forEachDocument(in: source, filter: writeFilter) { document in
                 guard document.index >= resume else { return }
                 documents += 1
                 pass.process(document, into: &writer)

@@ -42,7 +42,7 @@ struct StreamPass {
 
     /// The document's work done ahead; nil for a document copied as it is.
     func prepare(_ document: Document) -> Prepared? {
-        guard !document.isPartial else { return nil }
+        guard !Self.isCopied(document) else { return nil }
         let plan = ReinjectionPlan(document: document, secrets: survey.secrets, owners: owners,
                                    defaultNamespace: survey.cluster.settings.defaultNamespace)
         let undone = injector.undo(plan, source: source)
@@ -53,8 +53,7 @@ struct StreamPass {
     }
 
     mutating func process(_ document: Document, prepared: Prepared? = nil, into writer: inout StreamWriter) {
-        if document.isPartial {
-            // A document the filter left unbuilt: nothing of it can change.
+        if Self.isCopied(document) {
             write(source[document.range.bytes], before: document, into: &writer)
             return
         }
@@ -94,6 +93,14 @@ struct StreamPass {
             }
         }
         if keepsInlineSecrets || !injector.secrets.inline { secrets += result.secrets }
+    }
+
+    /// Whether a document is copied without a look: the filter left it unbuilt at a kind nobody edits. (A
+    /// workload left unbuilt after its metadata still gets its report.)
+    private static func isCopied(_ document: Document) -> Bool {
+        guard document.isPartial else { return false }
+        guard let kind = document.root["kind"]?.scalar?.value else { return true }
+        return WorkloadKinds.templatePath(of: kind) == nil
     }
 
     /// Writes one document's output, on a fresh `---` line after an inserted Secret.

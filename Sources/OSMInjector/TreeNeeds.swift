@@ -4,8 +4,23 @@ import LosslessYAML
 enum TreeNeeds {
     /// The kinds whose documents the write pass reads: workloads, Lists, Secrets (bootstrap Secrets are
     /// replaced or dropped).
-    static let writePass = DocumentFilter { kind in
+    static let writePass = DocumentFilter(needsTree: writePassKinds)
+
+    private static let writePassKinds: @Sendable (Scalar) -> Bool = { kind in
         needsTree(kind) { WorkloadKinds.templatePath(of: $0) != nil || WorkloadKinds.isList($0) || $0 == "Secret" }
+    }
+
+    /// The write pass of a run over `source`: when injecting into a stream that holds no earlier injection, a
+    /// workload whose namespace the webhook never sees (its `metadata` says which) is read no further than
+    /// its metadata; its report needs no more, and nothing of it changes.
+    static func writePass(_ source: [UInt8], mode: Injector.Mode, cluster: ClusterState) -> DocumentFilter {
+        guard mode == .inject, !mayNameBootstrapVolume(source) else { return writePass }
+        return DocumentFilter(needsTree: writePassKinds) { kind, metadata in
+            guard WorkloadKinds.templatePath(of: kind.value) != nil,
+                  let declared = WorkloadNamespace.declared(in: metadata) else { return true }
+            let namespace = declared.isEmpty ? cluster.settings.defaultNamespace : declared
+            return InjectionDecision.namespaceSkip(namespace, cluster: cluster) == nil
+        }
     }
 
     /// The kinds the first pass learns from: the declared state, bootstrap Secrets and, when the stream can

@@ -33,6 +33,48 @@ import Testing
         #expect(filtered[0].aliasTargets == whole[0].aliasTargets)
     }
 
+    /// Wants every kind, and the rest of a document only when its metadata names namespace `mesh`.
+    static let meshOnly = DocumentFilter(needsTree: { _ in true }) { _, metadata in
+        metadata["namespace"]?.scalar?.value == "mesh"
+    }
+
+    @Test func rootHoldsEntriesUpToKindAndMetadataWhenTheRestIsNotNeeded() throws {
+        let text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: a, namespace: other}
+            spec: {template: {spec: {containers: []}}}
+            ---
+            metadata: {name: b, namespace: other}
+            kind: Deployment
+            spec: {x: 1}
+            ---
+            kind: Deployment
+            metadata: {name: c, namespace: mesh}
+            spec: {x: 1}
+
+            """
+        let filtered = try Self.documents(text, filter: Self.meshOnly)
+        let whole = try Self.documents(text, filter: nil)
+        #expect(filtered.map(\.range) == whole.map(\.range))
+        #expect(filtered.map(\.isPartial) == [true, true, false])
+        #expect(filtered[0].root.pairs?.map { $0.key.scalar?.value } == ["apiVersion", "kind", "metadata"])
+        #expect(filtered[1].root.pairs?.map { $0.key.scalar?.value } == ["metadata", "kind"])
+        #expect(filtered[2].root == whole[2].root)
+    }
+
+    /// A second `metadata` after the rest was left unbuilt (the last one counts) gives the whole tree; after a
+    /// skip at `kind`, a `metadata` key is only more of the rest.
+    @Test func secondMetadataKeyGivesTheWholeTree() throws {
+        let repeated = "kind: Deployment\nmetadata: {namespace: other}\nspec: {a: 1}\nmetadata: {namespace: mesh}\n"
+        let filtered = try Self.documents(repeated, filter: Self.meshOnly)
+        #expect(!filtered[0].isPartial)
+        #expect(filtered[0].root == (try Self.documents(repeated, filter: nil))[0].root)
+        let service = "kind: Service\nmetadata: {name: s}\nspec: {a: 1}\n"
+        let skipped = try Self.documents(service, filter: DocumentFilter(needsTree: { _ in false }) { _, _ in true })
+        #expect(skipped[0].isPartial)
+    }
+
     @Test func kindThatIsNoPlainUntaggedScalarKeepsTheTree() throws {
         for text in ["kind: !!str Service\nx: 1\n", "kind: [Service]\nx: 1\n", "x:\n  kind: Service\n  y: 1\n"] {
             let filtered = try Self.documents(text, filter: Self.none)

@@ -28,6 +28,65 @@ import LosslessYAML
         #expect(problems.isEmpty, "\(problems.prefix(10))")
     }
 
+    /// The same with every other namespace left out of the mesh: workloads there are read only to their
+    /// metadata by the streaming run, and still reported exactly as the in-memory run reports them.
+    @Test func streamingMatchesTheInMemoryRunWithHalfTheNamespaces() throws {
+        var problems: [String] = []
+        var skipped = 0
+        for url in corpusManifests() {
+            let bytes = Array(try Data(contentsOf: url))
+            guard let stream = try? Parser().parse(bytes) else { continue }
+            var cluster = everyNamespaceEnabled(stream)
+            for (index, name) in cluster.namespaces.keys.sorted().enumerated() where index % 2 == 1 {
+                cluster.namespaces[name] = nil
+            }
+            let injector = Injector(cluster: cluster)
+            let whole = injector.run(stream)
+            var pieces: [UInt8] = []
+            let streamed = try injector.runStreaming(bytes) { pieces += $0 }
+            if pieces != whole.bytes || streamed.reports != whole.reports {
+                problems.append(url.lastPathComponent)
+            }
+            skipped += whole.reports.filter {
+                if case .skipped(.namespaceNotDeclared) = $0.outcome { return true }
+                return false
+            }.count
+        }
+        #expect(problems.isEmpty, "\(problems.prefix(10))")
+        #expect(skipped > 50)
+    }
+
+    /// Pods of a namespace outside the mesh never reach the webhook: what their templates hold does not
+    /// matter, in either run.
+    @Test(arguments: [
+        "kind: Deployment\nmetadata: {name: a, namespace: elsewhere}\nspec: 5\n",
+        "kind: Deployment\nmetadata: {name: a, namespace: elsewhere}\nspec: {template: [1]}\n",
+        "kind: Deployment\nmetadata: {name: a, namespace: elsewhere}\n",
+        "kind: Deployment\nspec: {template: 5}\nmetadata: {name: a, namespace: elsewhere}\n",
+    ])
+    func namespaceOutsideTheMeshDecidesFirst(text: String) throws {
+        let bytes = Array(text.utf8)
+        let injector = Injector(cluster: Self.shop)
+        let whole = injector.run(try Parser().parse(bytes))
+        var pieces: [UInt8] = []
+        let streamed = try injector.runStreaming(bytes) { pieces += $0 }
+        #expect(whole.reports.map(\.outcome) == [.skipped(.namespaceNotDeclared("elsewhere"))])
+        #expect(streamed.reports == whole.reports)
+        #expect(pieces == bytes)
+    }
+
+    /// In the mesh, a template that is no mapping is still an error, at its place.
+    @Test func malformedTemplateInTheMeshFails() throws {
+        let bytes = Array("kind: Deployment\nmetadata: {name: a, namespace: shop}\nspec: 5\n".utf8)
+        let injector = Injector(cluster: Self.shop)
+        var pieces: [UInt8] = []
+        let streamed = try injector.runStreaming(bytes) { pieces += $0 }
+        #expect(streamed.reports.count == 1)
+        #expect(streamed.reports.first?.isError == true)
+        #expect(streamed.reports.first?.mark.line == 3)
+        #expect(streamed.reports == injector.run(try Parser().parse(bytes)).reports)
+    }
+
     @Test func emptyAndCommentOnlyInputsPassThrough() throws {
         let injector = Injector(cluster: ClusterState())
         for text in ["", "# only a comment\n", "---\n"] {

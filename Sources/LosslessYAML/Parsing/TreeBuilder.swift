@@ -167,9 +167,9 @@ struct TreeBuilder {
             let scalar = e.data.scalar
             if let anchor = string(scalar.anchor) { skip.anchors.insert(anchor) }
             if skip.depth == 1 {
-                if skip.expectsKey, scalar.length == 4, let value = scalar.value,
-                   value[0] == 0x6B, value[1] == 0x69, value[2] == 0x6E, value[3] == 0x64 {  // "kind"
-                    skip.sawKind = true
+                if skip.expectsKey, let value = scalar.value,
+                   DocumentFilter.decides(key: UnsafeBufferPointer(start: value, count: scalar.length), after: skip.reason) {
+                    skip.sawDecidingKey = true
                 }
                 if !skip.expectsKey { skip.lastEnd = mark(e.end_mark) }
                 skip.expectsKey.toggle()
@@ -195,7 +195,7 @@ struct TreeBuilder {
             skip.depth -= 1
             if skip.depth == 0 {
                 if !stack.isEmpty { stack[stack.count - 1].skippedEnd = skip.lastEnd }
-                rebuild = skip.sawKind
+                rebuild = skip.sawDecidingKey
                 skipping = false
                 return false
             }
@@ -240,8 +240,17 @@ struct TreeBuilder {
         // A value just read in the root mapping: the filter may leave the rest of the document unbuilt.
         guard stack.count == 1, let filter, stack[0].isMapping, (children.count - stack[0].first) % 2 == 0,
               let key = children[children.count - 2], let value = children[children.count - 1] else { return }
-        if filter.skipsRest(key: key, value: value) {
-            skip = SkipState()
+        let first = stack[0].first
+        let earlier = { (name: String) -> Node? in
+            var index = self.children.count - 4
+            while index >= first {
+                if let earlierKey = self.children[index], earlierKey.scalar?.value == name { return self.children[index + 1] }
+                index -= 2
+            }
+            return nil
+        }
+        if let reason = filter.skipsRest(key: key, value: value, earlier: earlier) {
+            skip = SkipState(reason: reason)
             skipping = true
             partial = true
         }

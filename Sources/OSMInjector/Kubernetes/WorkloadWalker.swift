@@ -6,8 +6,11 @@ struct WorkloadObject {
     let kind: String
     let name: String
     let namespace: String
-    /// The pod template, nil when the object has none (a patch, an incomplete object).
+    /// The pod template, nil when the object has none (a patch, an incomplete object) or it cannot be read.
     let template: ObjectView?
+    /// Why the template cannot be read (a field on its path is no mapping); the webhook would never see the
+    /// pod when its namespace is not in the mesh, so this counts only after the namespace checks.
+    let templateError: InjectionError?
     /// The path of the template, for messages.
     let templatePath: [String]
 }
@@ -15,7 +18,8 @@ struct WorkloadObject {
 /// Finds the workloads of a document, in order: the document itself or the items of a List.
 enum WorkloadWalker {
     /// Visits each object of `document`: workloads as `.workload`, kind-less documents as `.noKind`,
-    /// failures (a List whose items are not a list, a workload with malformed metadata) as `.failed`.
+    /// failures (a List whose items are not a list, a workload with malformed metadata) as `.failed`; a
+    /// workload whose template cannot be read is a `.workload` with its `templateError`.
     enum Visit {
         case workload(WorkloadObject)
         case noKind(Mark)
@@ -52,13 +56,20 @@ enum WorkloadWalker {
             name = try metadata?.string("name") ?? ""
             let declared = try metadata?.string("namespace") ?? ""
             if !declared.isEmpty { namespace = declared }
-            var template: ObjectView? = object
-            for key in path { template = try template?.mapping(key) }
-            visits.append(.workload(WorkloadObject(object: object, kind: kind, name: name, namespace: namespace,
-                                                   template: template, templatePath: path)))
         } catch {
             visits.append(.failed(kind: kind, name: name, namespace: namespace, error, error.mark ?? object.node.range.start))
+            return
         }
+        var template: ObjectView? = object
+        var templateError: InjectionError?
+        do {
+            for key in path { template = try template?.mapping(key) }
+        } catch {
+            template = nil
+            templateError = error
+        }
+        visits.append(.workload(WorkloadObject(object: object, kind: kind, name: name, namespace: namespace,
+                                               template: template, templateError: templateError, templatePath: path)))
     }
 
     /// The bootstrap Secret name of an injected template (its `envoy-bootstrap-config-volume`), or nil.
