@@ -262,6 +262,39 @@ import LosslessYAML
         #expect(second.bytes == first.bytes, "a second run changed the output")
     }
 
+    /// A `volumes` list whose last item ends with an explicit key without a value (`? sources: …`): libyaml
+    /// puts the empty value at the next token, the `containers:` line, so the list seemed to end there and the
+    /// bootstrap volume went under `containers`, an output that did not parse. A trailing empty node, at any
+    /// depth, now counts for nothing where an entry or item is added. Found by the fixed-seed inject fuzzer run
+    /// (`Fuzz/regressions/inject-530c4aa1`).
+    @Test
+    func listEndingWithAnExplicitKeyWithoutValue() throws {
+        let text = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: busybox
+            spec:
+              volumes:
+                - name: token
+                  projected:
+                  ? sources:
+                      - serviceAccountToken:
+                          path: token
+              containers:
+              - name: busybox
+                image: busybox
+
+            """
+        try expectPipelineInvariants(text, metrics: true)
+        let stream = try Parser().parse(Array(text.utf8))
+        let output = Injector(cluster: everyNamespaceEnabled(stream)).run(stream)
+        let injected = try Parser().parse(output.bytes)
+        let volumes = injected.documents.first?.root["spec"]?["volumes"]?.items ?? []
+        #expect(volumes.count == 2)
+        #expect(volumes.last?["name"]?.scalar?.value == OSMConstants.envoyBootstrapConfigVolumeName)
+    }
+
     /// A pod whose `containers` list carries an anchor (to reuse it elsewhere) or a tag: the envoy container
     /// is appended at the dashes' indentation. Found by the edit fuzzer.
     @Test

@@ -61,11 +61,7 @@ public struct DocumentEditor: Sendable {
         }
         guard let first = pairs.first else { throw EditError("empty block mapping", at: mapping.range.start) }
         let indent = SourceText.column(of: NodeSyntax.entryStart(of: first, in: source), in: source)
-        // An empty last value stands where libyaml put it, which may be the next token, lines below (after a
-        // comment, or an explicit key without a value): then the last entry ends with its key.
-        var end = mapping.range.end.offset
-        if let last = pairs.last, last.value.range.bytes.isEmpty { end = min(end, last.key.range.end.offset) }
-        let (at, atEnd) = SourceText.nextLineStart(after: end, in: source)
+        let (at, atEnd) = SourceText.nextLineStart(after: NodeSyntax.contentEnd(of: mapping, in: source), in: source)
         if atEnd { keepBlockScalarAtEnd(of: mapping) }
         let body = spaces(indent) + blockRenderer(before: at).pair(key, value, indent: indent)
         add(at..<at, body + layout.lineBreak, target: mapping, startsLine: true)
@@ -172,7 +168,7 @@ public struct DocumentEditor: Sendable {
         if SourceText.lineStart(of: first.range.start.offset, in: source) <= dash {
             offset = max(2, SourceText.column(of: first.range.start.offset, in: source) - dashIndent)
         }
-        let (at, atEnd) = SourceText.nextLineStart(after: sequence.range.end.offset, in: source)
+        let (at, atEnd) = SourceText.nextLineStart(after: NodeSyntax.contentEnd(of: sequence, in: source), in: source)
         if atEnd { keepBlockScalarAtEnd(of: sequence) }
         let body = spaces(dashIndent) + blockRenderer(before: at).item(value, dashIndent: dashIndent, contentOffset: offset)
         add(at..<at, body + layout.lineBreak, target: sequence, startsLine: true)

@@ -20,6 +20,27 @@ enum NodeSyntax {
         return end
     }
 
+    /// Where a block collection's own text ends. An empty node stands where libyaml put it, which may be the
+    /// next token, lines below (after a comment, or an explicit key without a value), so a trailing one, at
+    /// any depth, counts for nothing: the collection ends with the key or the dash before it.
+    static func contentEnd(of node: Node, in source: [UInt8]) -> Int {
+        guard node.collectionStyle == .block else { return node.range.end.offset }
+        switch node.content {
+        case .mapping(let pairs):
+            guard let last = pairs.last else { return node.range.end.offset }
+            let tail = last.value.range.bytes.isEmpty ? last.key : last.value
+            return min(node.range.end.offset, contentEnd(of: tail, in: source))
+        case .sequence(let items):
+            guard let last = items.last else { return node.range.end.offset }
+            if last.range.bytes.isEmpty, let dash = dash(ofItem: items.count - 1, in: node, source: source) {
+                return min(node.range.end.offset, dash + 1)
+            }
+            return min(node.range.end.offset, contentEnd(of: last, in: source))
+        default:
+            return node.range.end.offset
+        }
+    }
+
     /// The offset of the dash of item `index` of the block sequence `sequence`, or nil when no dash stands
     /// where one should.
     static func dash(ofItem index: Int, in sequence: Node, source: [UInt8]) -> Int? {
