@@ -262,6 +262,20 @@ import LosslessYAML
         #expect(second.bytes == first.bytes, "a second run changed the output")
     }
 
+    /// A document that ends, without a final line break, in a literal block (the last container's `args`):
+    /// the containers added after it need a line break first, so the block's chomping becomes strip (its value
+    /// must not gain that break), or blanks after its last break go. Uninject left `|-` where `|` stood; the
+    /// restore log now carries the original bytes of such adjustments. Found by the fixed-seed inject fuzzer
+    /// (`Fuzz/regressions/inject-b109a5c9`).
+    @Test(arguments: [
+        "kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: b\n    args:\n    - |\n      sleep 30\n      /s",
+        "kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: b\n    args:\n    - |+\n      sleep 30\n      /s",
+        "kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: b\n    args:\n    - |\n      sleep 30\n   ",
+    ])
+    func literalBlockEndingTheDocumentWithoutLineBreak(text: String) throws {
+        try expectPipelineInvariants(text, metrics: false)
+    }
+
     /// A `volumes` list whose last item ends with an explicit key without a value (`? sources: …`): libyaml
     /// puts the empty value at the next token, the `containers:` line, so the list seemed to end there and the
     /// bootstrap volume went under `containers`, an output that did not parse. A trailing empty node, at any

@@ -72,6 +72,14 @@ extension DocumentEditor {
 
     /// `splices` without the adjustments of bytes that another edit replaces or removes (the block scalar is
     /// gone, and an edit inside its old bytes would overlap the one that replaced them).
+    /// The adjustments of original bytes in effect (a block scalar's chomping made strip, blanks after its last
+    /// line break dropped): each range of the source and the text that stands for it, in source order. An
+    /// exact undo puts the original bytes back.
+    public var sourceAdjustments: [(range: Range<Int>, text: String)] {
+        Self.droppingSupersededAdjustments(splices).filter(\.adjustsSource).map { ($0.range, $0.text) }
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
     static func droppingSupersededAdjustments(_ splices: [Splice]) -> [Splice] {
         let replaced = splices.filter { !$0.adjustsSource && !$0.range.isEmpty }.map(\.range)
         return splices.filter { splice in

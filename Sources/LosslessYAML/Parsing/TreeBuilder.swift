@@ -240,20 +240,22 @@ struct TreeBuilder {
         // A value just read in the root mapping: the filter may leave the rest of the document unbuilt.
         guard stack.count == 1, let filter, stack[0].isMapping, (children.count - stack[0].first) % 2 == 0,
               let key = children[children.count - 2], let value = children[children.count - 1] else { return }
-        let first = stack[0].first
-        let earlier = { (name: String) -> Node? in
-            var index = self.children.count - 4
-            while index >= first {
-                if let earlierKey = self.children[index], earlierKey.scalar?.value == name { return self.children[index + 1] }
-                index -= 2
-            }
-            return nil
-        }
-        if let reason = filter.skipsRest(key: key, value: value, earlier: earlier) {
+        if let reason = filter.skipsRest(key: key, value: value, earlier: { earlierRootValue($0) }) {
             skip = SkipState(reason: reason)
             skipping = true
             partial = true
         }
+    }
+
+    /// The value of the last root entry before the one just read whose key is `name`.
+    private func earlierRootValue(_ name: String) -> Node? {
+        let first = stack[0].first
+        var index = children.count - 4
+        while index >= first {
+            if let key = children[index], key.scalar?.value == name { return children[index + 1] }
+            index -= 2
+        }
+        return nil
     }
 
     /// The line and column of a byte offset, counted in the source.

@@ -18,6 +18,7 @@ struct PodMutation {
 
     /// Applies the mutation (v1.2.4 `createPatch`, the not-yet-injected path) to `editor`.
     func apply(to documentEditor: inout DocumentEditor) throws(InjectionError) -> Result {
+        let adjustedBefore = documentEditor.sourceAdjustments.map(\.range)
         var editor = RecordingEditor(documentEditor)
         var result = try apply(recording: &editor)
         let document = documentEditor.document
@@ -25,6 +26,12 @@ struct PodMutation {
            document.range.end.offset == documentEditor.source.count {
             result.restore.addedFinalLineBreak = true
         }
+        let source = documentEditor.source
+        let adjustments = editor.editor.sourceAdjustments.filter { !adjustedBefore.contains($0.range) }.map {
+            RestoreLog.Adjustment(offset: $0.range.lowerBound - document.range.start.offset,
+                                  original: String(decoding: source[$0.range], as: UTF8.self), adjusted: $0.text)
+        }
+        if !adjustments.isEmpty { result.restore.adjustments = adjustments }
         documentEditor = editor.editor
         return result
     }

@@ -109,6 +109,18 @@ struct ReinjectionPlan {
         } catch {
             throw InjectionError("cannot uninject: \(error.message)", at: document.root.range.start)
         }
+        // Bytes adjusted at the end go back first (last first, so that earlier offsets hold), then the line
+        // break the injection added.
+        let adjustments = injected.flatMap { $0.log?.adjustments ?? [] }.sorted { $0.offset > $1.offset }
+        for adjustment in adjustments {
+            let adjusted = Array(adjustment.adjusted.utf8)
+            let at = adjustment.offset
+            guard at >= 0, at + adjusted.count <= bytes.count, bytes[at..<at + adjusted.count].elementsEqual(adjusted) else {
+                throw InjectionError("cannot uninject: the end of the document is not as the injection left it "
+                                     + "(changed by hand?); nothing was changed", at: document.root.range.start)
+            }
+            bytes.replaceSubrange(at..<at + adjusted.count, with: Array(adjustment.original.utf8))
+        }
         if injected.contains(where: { $0.log?.addedFinalLineBreak == true }) {
             bytes.removeLast(LineBreaks.trailingLength(bytes))
         }

@@ -27,13 +27,32 @@ public struct RestoreLog: Codable, Sendable, Equatable {
         }
     }
 
+    /// Original bytes the editor adjusted so that text added after a last line without a line break keeps a
+    /// block scalar's value (its chomping made strip, blanks after its last break dropped).
+    public struct Adjustment: Codable, Sendable, Equatable {
+        /// Where, in bytes from the document's start (the same in the undone document as in the original).
+        public var offset: Int
+        /// The bytes there before the injection, and what stands there after it.
+        public var original: String
+        public var adjusted: String
+
+        public init(offset: Int, original: String, adjusted: String) {
+            self.offset = offset
+            self.original = original
+            self.adjusted = adjusted
+        }
+    }
+
     public var entries: [Entry] = []
     /// Set when the document ended without a line break and the injection had to add one.
     public var addedFinalLineBreak: Bool?
+    /// The adjustments the injection made to original bytes at the document's end, if any.
+    public var adjustments: [Adjustment]?
 
-    public init(entries: [Entry] = [], addedFinalLineBreak: Bool? = nil) {
+    public init(entries: [Entry] = [], addedFinalLineBreak: Bool? = nil, adjustments: [Adjustment]? = nil) {
         self.entries = entries
         self.addedFinalLineBreak = addedFinalLineBreak
+        self.adjustments = adjustments
     }
 
     /// The log as compact JSON with sorted keys (deterministic).
