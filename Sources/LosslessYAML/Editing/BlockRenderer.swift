@@ -6,7 +6,7 @@ struct BlockRenderer {
     /// double-quoted.
     var nextLine: NextLine = .other
 
-    enum NextLine: Hashable, Sendable {
+    enum NextLine {
         /// A line a literal block takes into its value: a comment, or blanks alone.
         case comment
         /// Empty lines only, then a line no literal block takes.
@@ -62,12 +62,26 @@ struct BlockRenderer {
         let mark = out.count
         out.append(UInt8(ascii: " "))
         if appendInline(value, endsText: endsText, to: &out) { return }
-        if case .string(let s) = value {
+        switch value {
+        case .string(let s):
             out.append(contentsOf: (LiteralBlock.text(s, indent: indent + layout.indentStep, lineBreak: layout.lineBreak) ?? "").utf8)
-            return
+        case .mapping(let entries):
+            out.removeSubrange(mark...)
+            for (index, entry) in entries.enumerated() {
+                newLine(indent + layout.indentStep, &out)
+                appendPair(entry.key, entry.value, indent: indent + layout.indentStep,
+                           endsText: endsText && index == entries.count - 1, to: &out)
+            }
+        case .sequence(let items):
+            out.removeSubrange(mark...)
+            let dash = indent + (layout.indentsSequences ? layout.indentStep : 0)
+            for (index, item) in items.enumerated() {
+                newLine(dash, &out)
+                appendItem(item, dashIndent: dash, contentOffset: 2, endsText: endsText && index == items.count - 1, to: &out)
+            }
+        default:
+            break
         }
-        out.removeSubrange(mark...)
-        appendLines(of: value, indent: indent, firstOnNewLine: true, endsText: endsText, to: &out)
     }
 
     private func appendItem(_ value: YAMLValue, dashIndent: Int, contentOffset: Int, endsText: Bool,
@@ -76,46 +90,19 @@ struct BlockRenderer {
         Self.appendBlanks(max(1, contentOffset - 1), to: &out)
         let contentIndent = dashIndent + max(2, contentOffset)
         if appendInline(value, endsText: endsText, to: &out) { return }
-        if case .string(let s) = value {
-            out.append(contentsOf: (LiteralBlock.text(s, indent: contentIndent, lineBreak: layout.lineBreak) ?? "").utf8)
-            return
-        }
-        appendLines(of: value, indent: contentIndent, firstOnNewLine: false, endsText: endsText, to: &out)
-    }
-
-    /// Appends the entries or items of a non-empty collection: under a key (`firstOnNewLine`, at `indent`
-    /// plus a step) or after a dash (at `indent`); text made before for the same collection is copied.
-    private func appendLines(of value: YAMLValue, indent: Int, firstOnNewLine: Bool, endsText: Bool,
-                             to out: inout [UInt8]) {
-        guard let storage = RenderedCollections.storage(of: value) else { return }
-        // What follows the text matters only to the text's last string.
-        let key = RenderedCollections.Key(storage: storage.address, count: storage.count, isMapping: storage.isMapping,
-                                          indent: indent, firstOnNewLine: firstOnNewLine, layout: layout,
-                                          endsText: endsText, nextLine: endsText ? nextLine : .other)
-        if let text = RenderedCollections.shared.text(for: key) {
-            out.append(contentsOf: text)
-            return
-        }
-        let start = out.count
-        renderLines(of: value, indent: indent, firstOnNewLine: firstOnNewLine, endsText: endsText, to: &out)
-        RenderedCollections.shared.remember(Array(out[start...]), for: key, keeping: value)
-    }
-
-    private func renderLines(of value: YAMLValue, indent: Int, firstOnNewLine: Bool, endsText: Bool,
-                             to out: inout [UInt8]) {
         switch value {
+        case .string(let s):
+            out.append(contentsOf: (LiteralBlock.text(s, indent: contentIndent, lineBreak: layout.lineBreak) ?? "").utf8)
         case .mapping(let entries):
-            let entryIndent = firstOnNewLine ? indent + layout.indentStep : indent
             for (index, entry) in entries.enumerated() {
-                if firstOnNewLine || index > 0 { newLine(entryIndent, &out) }
-                appendPair(entry.key, entry.value, indent: entryIndent,
+                if index > 0 { newLine(contentIndent, &out) }
+                appendPair(entry.key, entry.value, indent: contentIndent,
                            endsText: endsText && index == entries.count - 1, to: &out)
             }
         case .sequence(let items):
-            let dash = firstOnNewLine ? indent + (layout.indentsSequences ? layout.indentStep : 0) : indent
             for (index, item) in items.enumerated() {
-                if firstOnNewLine || index > 0 { newLine(dash, &out) }
-                appendItem(item, dashIndent: dash, contentOffset: 2, endsText: endsText && index == items.count - 1,
+                if index > 0 { newLine(contentIndent, &out) }
+                appendItem(item, dashIndent: contentIndent, contentOffset: 2, endsText: endsText && index == items.count - 1,
                            to: &out)
             }
         default:

@@ -1,5 +1,5 @@
 /// The formatting conventions of one document, so that inserted text looks like its surroundings.
-public struct Layout: Sendable, Hashable {
+public struct Layout: Sendable, Equatable {
     /// Spaces per nesting level of block mappings.
     public var indentStep: Int
     /// Whether a block sequence under a mapping key is indented (`key:\n  - x`) or not (`key:\n- x`).
