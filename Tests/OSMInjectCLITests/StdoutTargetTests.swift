@@ -1,0 +1,67 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+/// A streaming run writes straight into a regular file on stdout and cuts it back on an error; into a pipe it
+/// holds the output until the end. Either way an error leaves stdout as it was, and what stood there before stays.
+@Suite struct StdoutTargetTests {
+    static let good = Array(ModesManifests.namespace.utf8) + Array("---\n".utf8) + Array(ModesManifests.deployment("web").utf8)
+    static let bad = good + Array("---\nkind: Pod\nmetadata: {name: [unclosed\n".utf8)
+
+    /// Runs the tool on `stdin` with stdout on `fd` (closed after the run), and returns its exit status.
+    private static func run(_ stdin: [UInt8], stdout fd: Int32) throws -> Int32 {
+        let scratch = try ScratchFolder()
+        let inURL = scratch.url.appendingPathComponent("in.yaml")
+        try Data(stdin).write(to: inURL)
+        let process = Process()
+        process.executableURL = toolURL
+        process.arguments = ["-q"]
+        process.standardInput = try FileHandle(forReadingFrom: inURL)
+        process.standardOutput = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// A file that already holds `before`, opened for writing at its end, or in append mode.
+    private static func file(holding before: String, append: Bool) throws -> (URL, Int32) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("osm-inject-stdout-\(UUID().uuidString)")
+        try Data(before.utf8).write(to: url)
+        let fd = open(url.path, append ? (O_WRONLY | O_APPEND) : O_WRONLY)
+        if !append { lseek(fd, off_t(before.utf8.count), SEEK_SET) }
+        return (url, fd)
+    }
+
+    @Test(arguments: [false, true])
+    func regularFileKeepsWhatItHeldAndTakesNothingOnError(append: Bool) throws {
+        let (url, fd) = try Self.file(holding: "# kept\n", append: append)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(try Self.run(Self.bad, stdout: fd) == 1)
+        #expect(try String(contentsOf: url, encoding: .utf8) == "# kept\n")
+    }
+
+    @Test(arguments: [false, true])
+    func regularFileTakesTheOutputAfterWhatItHeld(append: Bool) throws {
+        let (url, fd) = try Self.file(holding: "# kept\n", append: append)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(try Self.run(Self.good, stdout: fd) == 0)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.hasPrefix("# kept\n"))
+        #expect(text.contains("name: envoy"))
+    }
+
+    @Test func pipeGetsTheOutputOnlyOnSuccess() throws {
+        for (input, status) in [(Self.bad, Int32(1)), (Self.good, Int32(0))] {
+            let pipe = Pipe()
+            let reader = pipe.fileHandleForReading
+            let exit = try Self.run(input, stdout: dup(pipe.fileHandleForWriting.fileDescriptor))
+            try pipe.fileHandleForWriting.close()
+            let output = reader.readDataToEndOfFile()
+            #expect(exit == status)
+            #expect(status == 0 ? String(decoding: output, as: UTF8.self).contains("name: envoy") : output.isEmpty)
+        }
+    }
+}
