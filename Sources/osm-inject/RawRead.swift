@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +15,10 @@ enum RawRead {
         var total = 0
         var chunkSize = regular ? Int(info.st_size) + 1 : 1 << 20
         while true {
-            let chunk = try chunk(of: max(chunkSize, 1), from: fd, name: name)
+            // A large regular file is read by two threads at once, each half at its offset: the page faults
+            // and the copy out of the page cache are most of the read's time.
+            let halves = regular && chunks.isEmpty && chunkSize > 1 << 20
+            let chunk = try chunk(of: max(chunkSize, 1), from: fd, name: name, inHalves: halves)
             let filled = chunk.count
             total += filled
             if !chunk.isEmpty { chunks.append(chunk) }
@@ -29,10 +33,12 @@ enum RawRead {
     }
 
     /// Up to `size` bytes read from `fd` (fewer at its end) into an array that is not zeroed first.
-    private static func chunk(of size: Int, from fd: Int32, name: String) throws(CLIError) -> [UInt8] {
+    private static func chunk(of size: Int, from fd: Int32, name: String, inHalves: Bool) throws(CLIError) -> [UInt8] {
         var failure: CLIError?
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             guard let base = buffer.baseAddress else { return }
+            // The last byte is left to `read`, which tells whether the file ends where fstat said.
+            if inHalves { count = readInHalves(into: base, count: size - 1, from: fd) }
             while count < size {
                 let n = read(fd, base + count, size - count)
                 if n < 0 {
@@ -46,5 +52,30 @@ enum RawRead {
         }
         if let failure { throw failure }
         return bytes
+    }
+
+    /// Reads `count` bytes from `fd`'s offset into `base` with two threads, each `pread`ing one half, and moves
+    /// the offset past them; 0, with the offset unchanged, when either half comes short (the caller reads on).
+    private static func readInHalves(into base: UnsafeMutablePointer<UInt8>, count: Int, from fd: Int32) -> Int {
+        let offset = lseek(fd, 0, SEEK_CUR)
+        guard offset >= 0 else { return 0 }
+        let half = count / 2
+        let address = UInt(bitPattern: base)
+        let complete = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let start = index == 0 ? 0 : half
+            let end = index == 0 ? half : count
+            guard let target = UnsafeMutablePointer<UInt8>(bitPattern: address) else { return }
+            var done = start
+            while done < end {
+                let n = pread(fd, target + done, end - done, offset + off_t(done))
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { return }
+                done += n
+            }
+            complete.withLock { $0 += 1 }
+        }
+        guard complete.withLock({ $0 }) == 2, lseek(fd, offset + off_t(count), SEEK_SET) >= 0 else { return 0 }
+        return count
     }
 }

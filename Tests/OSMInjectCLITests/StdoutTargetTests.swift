@@ -65,3 +65,36 @@ import Testing
         }
     }
 }
+
+/// A large regular file on stdin (over 1 MB) is read in two halves at once, from wherever its offset stands; the
+/// output is the same as for the same bytes from the start of a file.
+@Suite struct LargeStdinTests {
+    @Test func regularFileFromItsOffset() throws {
+        let scratch = try ScratchFolder()
+        var yaml = Array(ModesManifests.namespace.utf8)
+        while yaml.count < (1 << 20) + (1 << 18) {
+            yaml += Array("---\n".utf8) + Array(ModesManifests.deployment("web\(yaml.count)").utf8)
+        }
+        let prefix = Array("# read by someone else first\n".utf8)
+        let url = scratch.url.appendingPathComponent("big.yaml")
+        try Data(prefix + yaml).write(to: url)
+
+        let fromFile = Process()
+        fromFile.executableURL = toolURL
+        fromFile.arguments = ["-q"]
+        let input = try FileHandle(forReadingFrom: url)
+        try input.seek(toOffset: UInt64(prefix.count))
+        fromFile.standardInput = input
+        let fileOut = scratch.url.appendingPathComponent("file.out")
+        _ = FileManager.default.createFile(atPath: fileOut.path, contents: nil)
+        fromFile.standardOutput = try FileHandle(forWritingTo: fileOut)
+        try fromFile.run()
+        fromFile.waitUntilExit()
+
+        let whole = try runTool(["-q"], stdin: yaml)
+        #expect(fromFile.terminationStatus == 0)
+        #expect(whole.status == 0)
+        #expect(Array(try Data(contentsOf: fileOut)) == whole.stdout)
+        #expect(whole.stdoutText.contains("name: envoy"))
+    }
+}
