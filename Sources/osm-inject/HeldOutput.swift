@@ -83,7 +83,11 @@ enum InterruptedOutput {
 
     static func truncate(toOffset start: off_t?) {
         offset = start ?? -1
-        guard start != nil else { return }
+        guard start != nil else {
+            // Nothing to cut any more: the signals end the process as they would have.
+            for interruption in [SIGINT, SIGTERM] { _ = signal(interruption, SIG_DFL) }
+            return
+        }
         for interruption in [SIGINT, SIGTERM] {
             _ = signal(interruption) { number in
                 // Only async-signal-safe calls here.

@@ -53,6 +53,38 @@ import Testing
         #expect(text.contains("name: envoy"))
     }
 
+    /// Stopped mid-run (SIGTERM once output has reached the file), the run cuts stdout back to where it stood
+    /// and ends as the signal would.
+    @Test func stoppedRunLeavesTheFileAsItWas() throws {
+        let scratch = try ScratchFolder()
+        var yaml = Array(ModesManifests.namespace.utf8)
+        while yaml.count < 2 << 20 { yaml += Array("---\n".utf8) + Array(ModesManifests.deployment("web\(yaml.count)").utf8) }
+        let inURL = scratch.url.appendingPathComponent("big.yaml")
+        try Data(yaml).write(to: inURL)
+        let (url, fd) = try Self.file(holding: "# kept\n", append: false)
+        defer { try? FileManager.default.removeItem(at: url) }
+        // The test runner's threads block SIGTERM, and a child inherits that: a shell-like start unblocks it.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM}); "
+                             + "signal.signal(signal.SIGTERM, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+                             toolURL.path, "-q"]
+        process.standardInput = try FileHandle(forReadingFrom: inURL)
+        process.standardOutput = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var size = 0
+        while process.isRunning, size <= 7 {
+            usleep(20_000)
+            size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        }
+        #expect(process.isRunning, "the run ended before its output could be seen growing")
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + SIGTERM)
+        #expect(try String(contentsOf: url, encoding: .utf8) == "# kept\n")
+    }
+
     @Test func pipeGetsTheOutputOnlyOnSuccess() throws {
         for (input, status) in [(Self.bad, Int32(1)), (Self.good, Int32(0))] {
             let pipe = Pipe()
