@@ -10,7 +10,10 @@ public enum Quoting {
              UInt8(ascii: "~"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: "n"), UInt8(ascii: "N"),
              UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"),
              UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "i"), UInt8(ascii: "I"):
-            if readsAsNonString.value(for: s, { isKeyword(s) || resolvesToNonString(s) }) { return true }
+            // Long strings (a Secret's base64 data) are rare and not worth holding: the memo keeps short ones.
+            let readsOtherwise = s.utf8.count > memoizedLength ? isKeyword(s) || resolvesToNonString(s)
+                : readsAsNonString.value(for: s, { isKeyword(s) || resolvesToNonString(s) })
+            if readsOtherwise { return true }
         default:
             break
         }
@@ -50,6 +53,9 @@ public enum Quoting {
 
     /// What `isKeyword || resolvesToNonString` said of strings seen before (the resolvers are the slow part).
     private static let readsAsNonString = RenderMemo<String, Bool>(capacity: 4096)
+
+    /// The longest string `readsAsNonString` remembers, so that the memo stays small (4,096 of these at most).
+    private static let memoizedLength = 128
 
     /// The words some reader takes for a boolean, null, merge key or value key, in any letter case.
     private static func isKeyword(_ s: String) -> Bool {
