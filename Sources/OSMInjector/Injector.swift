@@ -65,12 +65,13 @@ public struct Injector: Sendable {
         // The writing pass reads the stream in chunks on every core when the bytes say where documents start
         // (found on another core while this one surveys); otherwise one thread reads it ahead.
         let pendingChunks = Pending { DocumentStarts.chunks(of: source) }
+        let words = TreeNeeds.Words(source)
         var survey = StreamSurvey(cluster: cluster)
-        if !SurveyReading.survey(source, parser: parser, into: &survey) {
-            try parser.forEachDocument(in: source, filter: TreeNeeds.surveyPass(source)) { survey.add($0) }
+        if !SurveyReading.survey(source, words: words, parser: parser, into: &survey) {
+            try parser.forEachDocument(in: source, filter: TreeNeeds.surveyPass(words)) { survey.add($0) }
         }
         let chunks = pendingChunks.value ?? nil
-        let writeFilter = TreeNeeds.writePass(source, mode: mode, cluster: survey.cluster)
+        let writeFilter = TreeNeeds.writePass(words, mode: mode, cluster: survey.cluster)
         let input: any BatchInput = chunks.map {
             PartsAhead(source, chunks: $0, parser: parser, filter: writeFilter)
         } ?? DocumentsAhead(source, parser: parser, filter: writeFilter)
