@@ -105,13 +105,14 @@ import Testing
                      "name: web   # the web tier"] {
             #expect(output.contains(line))
         }
-        // The Secret follows the deployment, in its file at its index, without its ids.
+        // The Secret follows the deployment, in a file of its own beside the deployment's, without ids.
         let secretStart = try #require(output.range(of: "- apiVersion: v1\n  kind: Secret\n"))
         let serviceStart = try #require(output.range(of: Self.item(Self.service)))
         let deploymentStart = try #require(output.range(of: "- apiVersion: apps/v1\n  kind: Deployment"))
         #expect(deploymentStart.lowerBound < secretStart.lowerBound && secretStart.lowerBound < serviceStart.lowerBound)
         let secret = String(output[secretStart.lowerBound..<serviceStart.lowerBound])
-        for line in ["    config.kubernetes.io/path: deploy.yaml\n", "    internal.config.kubernetes.io/path: deploy.yaml\n",
+        let name = try #require(secret.firstMatch(of: /name: (envoy-bootstrap-config-[0-9a-f-]{36})\n/)?.1)
+        for line in ["    config.kubernetes.io/path: secret_\(name).yaml\n", "    internal.config.kubernetes.io/path: secret_\(name).yaml\n",
                      "    config.kubernetes.io/index: \"0\"\n", "    internal.config.kubernetes.io/index: \"0\"\n"] {
             #expect(secret.contains(line), "\(line)")
         }
@@ -131,12 +132,12 @@ import Testing
         try #require(documents.count == 3)
         let injected = documents[1] + "\n", secret = documents[2]
         #expect(krm.stdoutText.contains(Self.item(String(injected.dropLast()))))
-        let copied: Set<String> = ["    config.kubernetes.io/path: deploy.yaml", "    internal.config.kubernetes.io/path: deploy.yaml",
-                                   "    config.kubernetes.io/index: \"0\"", "    internal.config.kubernetes.io/index: \"0\""]
+        let copied = ["    config.kubernetes.io/path: secret_", "    internal.config.kubernetes.io/path: secret_",
+                      "    config.kubernetes.io/index: \"0\"", "    internal.config.kubernetes.io/index: \"0\""]
         let start = try #require(krm.stdoutText.range(of: "- apiVersion: v1\n  kind: Secret\n")).lowerBound
         let end = krm.stdoutText.range(of: "results:\n")?.lowerBound ?? krm.stdoutText.endIndex
         let krmSecret = krm.stdoutText[start..<end].split(separator: "\n", omittingEmptySubsequences: false)
-            .map { String($0.dropFirst(2)) }.filter { !copied.contains($0) }.joined(separator: "\n")
+            .map { String($0.dropFirst(2)) }.filter { line in !copied.contains { line.hasPrefix($0) } }.joined(separator: "\n")
         #expect(krmSecret == secret)
     }
 
@@ -151,6 +152,43 @@ import Testing
         let uninjected = try runTool(["uninject"], stdin: Array(items.utf8))
         let head = try #require(input.range(of: "functionConfig:\n")).upperBound
         #expect(uninjected.stdoutText.hasPrefix(input[..<head]))
+    }
+
+    /// The new Secret item's path and index: beside its workload's file, at an index no other item of that file holds.
+    @Test func theSecretTakesAFreePlaceBesideItsWorkloadsFile() throws {
+        let deployment = Self.deployment.replacingOccurrences(of: "'deploy.yaml'", with: "'apps/deploy.yaml'")
+        let first = try runTool([], stdin: Array(Self.resourceList([Self.namespace, deployment]).utf8))
+        try #require(first.status == 0, "\(first.stderr)")
+        let name = try #require(first.stdoutText.firstMatch(of: /name: (envoy-bootstrap-config-[0-9a-f-]{36})\n/)?.1)
+        #expect(first.stdoutText.contains("      internal.config.kubernetes.io/path: apps/secret_\(name).yaml\n      config.kubernetes.io/index: \"0\"\n      internal.config.kubernetes.io/index: \"0\"\n"))
+        // A file of that name already holding an item of the user's: the Secret takes the next index.
+        let squatter = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: squatter
+              namespace: shop
+              annotations:
+                internal.config.kubernetes.io/path: 'apps/secret_\(name).yaml'
+                internal.config.kubernetes.io/index: '0'
+            """
+        let second = try runTool([], stdin: Array(Self.resourceList([Self.namespace, deployment, squatter]).utf8))
+        try #require(second.status == 0, "\(second.stderr)")
+        #expect(second.stdoutText.contains("      internal.config.kubernetes.io/path: apps/secret_\(name).yaml\n      config.kubernetes.io/index: \"1\"\n      internal.config.kubernetes.io/index: \"1\"\n"))
+    }
+
+    /// kpt gives every item of a re-run ids of its own, the Secret included: an unchanged Secret is still up to date.
+    @Test func aSecretWithTheOrchestratorsIdsIsUpToDate() throws {
+        let first = try runTool([], stdin: Array(Self.resourceList([Self.namespace, Self.deployment]).utf8))
+        let items = String(first.stdoutText[..<(try #require(first.stdoutText.range(of: "results:\n"))).lowerBound])
+        let withIDs = items.replacingOccurrences(
+            of: "      internal.config.kubernetes.io/index: \"0\"\n  data:\n",
+            with: "      internal.config.kubernetes.io/index: \"0\"\n      internal.config.kubernetes.io/id: '3'\n      config.k8s.io/id: '3'\n  data:\n")
+        #expect(withIDs.contains("config.k8s.io/id: '3'"))
+        let second = try runTool([], stdin: Array(withIDs.utf8))
+        #expect(second.status == 0)
+        #expect(second.stdoutText.hasPrefix(withIDs), "\(second.stdoutText)")
+        #expect(second.stdoutText.contains("- message: deployment \"web\" already injected, up to date\n"))
     }
 
     @Test func typedInjectorConfigCarriesMeshConfigNamespacesAndFlags() throws {
@@ -222,7 +260,8 @@ import Testing
         let list = try ReviewValue(json: result.stdoutText)
         guard case .array(let items)? = list["items"] else { Issue.record("no items"); return }
         #expect(items.map { $0["kind"]?.string ?? "" } == ["Namespace", "Pod", "Secret", "ConfigMap"])
-        #expect(items[2]["metadata"]?["annotations"]?["internal.config.kubernetes.io/path"] == .string("pod.json"))
+        let name = items[2]["metadata"]?["name"]?.string ?? ""
+        #expect(items[2]["metadata"]?["annotations"]?["internal.config.kubernetes.io/path"] == .string("secret_\(name).yaml"))
         guard case .array(let results)? = list["results"] else { Issue.record("no results"); return }
         #expect(results.first?["message"] == .string("pod \"p\" injected"))
     }

@@ -31,11 +31,7 @@ struct KRMItem {
 
     /// The `file` of its results: the path and index annotations (internal ones first).
     var file: KRMResult.File? {
-        guard let path = annotations["internal.config.kubernetes.io/path"] ?? annotations["config.kubernetes.io/path"] else {
-            return nil
-        }
-        let index = (annotations["internal.config.kubernetes.io/index"] ?? annotations["config.kubernetes.io/index"]).flatMap { Int($0) }
-        return KRMResult.File(path: path, index: index)
+        path.map { KRMResult.File(path: $0, index: index) }
     }
 
     /// The `resourceRef` of its results.
@@ -43,8 +39,25 @@ struct KRMItem {
         KRMResult.ResourceRef(apiVersion: apiVersion, kind: kind, name: name, namespace: namespace)
     }
 
-    /// The annotations a new item written after this one copies.
-    var annotationsForNewItem: [(String, String)] {
-        KRMItemText.copiedAnnotations.compactMap { key in annotations[key].map { (key, $0) } }
+    /// The file path of the item (the internal annotation first), or nil when the orchestrator gave none.
+    var path: String? {
+        annotations["internal.config.kubernetes.io/path"] ?? annotations["config.kubernetes.io/path"]
+    }
+
+    /// The file index of the item (the internal annotation first).
+    var index: Int? {
+        (annotations["internal.config.kubernetes.io/index"] ?? annotations["config.kubernetes.io/index"]).flatMap { Int($0) }
+    }
+
+    /// The annotations of a new item that goes to file `path` at `index`, beside this one: each path and index
+    /// annotation this item has, with the new values, and its sequence indentation — never ids, which name one
+    /// object each.
+    func annotationsForNewItem(path: String, index: Int) -> [(String, String)] {
+        KRMItemText.copiedAnnotations.compactMap { key in
+            guard let value = annotations[key] else { return nil }
+            if key.hasSuffix("/path") { return (key, path) }
+            if key.hasSuffix("/index") { return (key, String(index)) }
+            return (key, value)
+        }
     }
 }

@@ -3,8 +3,8 @@ import LosslessYAML
 /// Text for new items of a ResourceList: a bootstrap Secret document, given its workload's file annotations
 /// and written in the list's style right after its workload.
 enum KRMItemText {
-    /// The annotations a new item copies from its workload so that kpt and kustomize write it to the same
-    /// file, right after it: path, index and sequence indentation — never ids, which name one object each.
+    /// The annotations a new item takes from its workload, with its own path and index (see
+    /// `KRMPlacement.fileAnnotations`), and the sequence indentation as it is.
     static let copiedAnnotations = [
         "config.kubernetes.io/path", "internal.config.kubernetes.io/path",
         "config.kubernetes.io/index", "internal.config.kubernetes.io/index",
@@ -34,6 +34,12 @@ enum KRMItemText {
         } catch {
             throw InjectionError("internal: cannot annotate the bootstrap Secret: \(error)")
         }
+    }
+
+    /// The `metadata.name` of a document's text.
+    static func name(of text: [UInt8]) -> String? {
+        guard let stream = try? Parser().parse(text), let document = stream.documents.first else { return nil }
+        return document.root["metadata"]?["name"]?.scalar?.value
     }
 
     /// A block sequence item: the document's lines indented to the item's column, the first behind a dash.
@@ -71,8 +77,15 @@ enum KRMItemText {
 }
 
 extension KRMItemText {
+    /// Whether `key` is an annotation kpt or kustomize put on an item (its file, index, id), not the object's own.
+    static func isOrchestrators(_ key: String) -> Bool {
+        key.hasPrefix("internal.config.kubernetes.io/") || copiedAnnotations.contains(key)
+            || key == "config.k8s.io/id" || key == "kustomize.config.k8s.io/id"
+    }
+
     /// A bootstrap Secret item as the engine writes the document: its lines moved back to column zero and
-    /// the annotations copied from its workload taken off, so that an unchanged Secret compares equal.
+    /// the orchestrators' annotations (those set from its workload's, and the ids kpt adds) taken off, so that
+    /// an unchanged Secret compares equal.
     static func engineForm(_ slice: ItemSlice) -> [UInt8] {
         var out: [UInt8] = []
         for line in slice.text.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast() {
@@ -80,7 +93,7 @@ extension KRMItemText {
         }
         guard let stream = try? Parser().parse(out), let document = stream.documents.first,
               let annotations = document.root["metadata"]?["annotations"], let pairs = annotations.pairs else { return out }
-        let copied = pairs.compactMap { $0.key.scalar?.value }.filter { copiedAnnotations.contains($0) }
+        let copied = pairs.compactMap { $0.key.scalar?.value }.filter(isOrchestrators)
         guard !copied.isEmpty, copied.count < pairs.count else { return out }
         var editor = DocumentEditor(source: stream.source, document: document)
         for key in copied { try? editor.removePair(key, from: annotations) }

@@ -1,7 +1,8 @@
 import LosslessYAML
 
 /// Runs the engine on one item (with the bootstrap Secret items it names) and turns the outcome into byte
-/// edits of the list: the edited item in place, the Secrets it consumed removed, the new ones inserted after it.
+/// edits of the list: the edited item in place, the Secrets it consumed removed, the new ones inserted after it
+/// (each with a file of its own: `fileAnnotations`).
 struct KRMPlacement {
     let items: [KRMItem]
     let list: ResourceList
@@ -11,6 +12,8 @@ struct KRMPlacement {
     private let lineBreak: [UInt8]
     private let isJSON: Bool
     private var claimed: Set<Int> = []
+    /// The file indexes given to new items so far, by path.
+    private var allocated: [String: Set<Int>] = [:]
 
     init(items: [KRMItem], list: ResourceList, keepsSecrets: Bool) {
         self.items = items
@@ -81,7 +84,7 @@ struct KRMPlacement {
     }
 
     /// Turns the engine's output for item `index` into splices.
-    private func place(_ output: Injector.Output, of index: Int, secrets: [Int],
+    private mutating func place(_ output: Injector.Output, of index: Int, secrets: [Int],
                        into splicer: inout ByteSplicer) throws(InjectionError) {
         guard !output.hasErrors else { return }
         let item = items[index]
@@ -111,7 +114,7 @@ struct KRMPlacement {
         if !item.slice.isFlow, insertion > 0, source[insertion - 1] != 0x0A { prefix = lineBreak }
         if item.slice.isFlow { insertion = item.slice.node.range.end.offset }
         for secret in output.secrets {
-            let annotated = try KRMItemText.annotate(secret, with: item.annotationsForNewItem)
+            let annotated = try KRMItemText.annotate(secret, with: fileAnnotations(for: secret, of: item, replacing: secrets))
             if item.slice.isFlow {
                 let separator = multiLineFlow ? Array(",".utf8) + lineBreak + [UInt8](repeating: 0x20, count: item.slice.column)
                     : Array(", ".utf8)
@@ -122,6 +125,27 @@ struct KRMPlacement {
                 prefix = []
             }
         }
+    }
+
+    /// The path and index annotations of a new bootstrap Secret item. kpt and kustomize write each item to
+    /// the file its path names, at its index, and refuse two items at one place; so a Secret gets a file of its
+    /// own beside its workload's, named as kyaml names a generated resource (`secret_<name>.yaml`), at the
+    /// first index no other item of that file holds (0, unless the user put something there). The Secret
+    /// items it replaces (`replacing`) leave that place free.
+    private mutating func fileAnnotations(for secret: [UInt8], of item: KRMItem,
+                                          replacing: [Int]) -> [(String, String)] {
+        guard let workloadPath = item.path else {
+            return item.annotationsForNewItem(path: "", index: 0).filter { $0.0 == "internal.config.kubernetes.io/seqindent" }
+        }
+        let folder = workloadPath.lastIndex(of: "/").map { String(workloadPath[...$0]) } ?? ""
+        let path = folder + "secret_" + (KRMItemText.name(of: secret) ?? "envoy-bootstrap-config") + ".yaml"
+        var taken = allocated[path] ?? []
+        for (index, other) in items.enumerated() where other.path == path && !replacing.contains(index) {
+            if let position = other.index { taken.insert(position) }
+        }
+        let index = (0...).first { !taken.contains($0) } ?? 0
+        allocated[path, default: []].insert(index)
+        return item.annotationsForNewItem(path: path, index: index)
     }
 
     private static func endingWithLineBreak(_ text: [UInt8]) -> [UInt8] {
