@@ -51,6 +51,10 @@ struct DocumentProcessor {
                 } catch {
                     report.outcome = .failed(error)
                 }
+                // Only injected workloads: the streaming run reads the others no further than their metadata.
+                if report.outcome == .injected {
+                    report.runsSeveralPods = PodCount.runsSeveral(workload.object, kind: workload.kind)
+                }
                 reports.append(report)
             }
         }

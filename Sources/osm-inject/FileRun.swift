@@ -33,7 +33,7 @@ struct FileRun {
             }
             let environment = ProcessInfo.processInfo.environment
             var cluster = ClusterState(settings: mesh.settings(environment: environment))
-            let configs = try mesh.configFiles.map { (path) throws(CLIError) -> InputFile in try InputFiles.load(path) }
+            let configs = try mesh.configFiles.map { (path) throws(CLIError) -> InputFile in try InputFiles.load(path, as: InputFiles.configRole) }
             let files = try InputFiles.read(inputs.all, recursive: inputs.recursive)
             let parsedConfigs = try parse(configs)
             if let streaming, let file = files.first, files.count == 1, StreamingRun.applies(to: file, modes: modes) {

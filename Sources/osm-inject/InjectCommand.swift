@@ -49,10 +49,11 @@ struct InjectCommand: ParsableCommand {
         options.emit = !noBootstrapSecrets
         options.inline = secretsOut == nil
         options.notBefore = Date()
-        let report = ReportPrinter(quiet: modes.quiet, verbose: modes.verbose)
+        let report = ReportPrinter(quiet: modes.quiet, verbose: modes.verbose, dryRun: modes.check || modes.diff)
         if let caCert, let caKey {
             do {
-                let cert = try InputFiles.load(caCert), key = try InputFiles.load(caKey)
+                let cert = try InputFiles.load(caCert, as: "CA certificate (--ca-cert)"),
+                    key = try InputFiles.load(caKey, as: "CA key (--ca-key)")
                 options.issuer = try CertificateIssuer(caCertificatePEM: String(decoding: cert.bytes, as: UTF8.self),
                                                        caKeyPEM: String(decoding: key.bytes, as: UTF8.self))
             } catch let error as CLIError {

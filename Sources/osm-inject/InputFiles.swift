@@ -22,7 +22,7 @@ enum InputFiles {
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CLIError("\(path): no such file or directory")
+                throw CLIError("\(path): cannot read the input file: no such file or directory")
             }
             if isDirectory.boolValue {
                 for file in try manifests(in: path, recursive: recursive) { files.append(try load(file)) }
@@ -33,12 +33,23 @@ enum InputFiles {
         return files
     }
 
-    static func load(_ path: String) throws(CLIError) -> InputFile {
+    /// Reads the file at `path`; `role` names it in the error (`input file`, `config file (-c)`), so that a
+    /// missing input and a missing config read alike but say which one is missing.
+    static func load(_ path: String, as role: String = "input file") throws(CLIError) -> InputFile {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw CLIError("\(path): cannot read the file: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw CLIError("\(path): cannot read the \(role): \(reason(errno))") }
         defer { close(fd) }
         return InputFile(name: path, bytes: try RawRead.all(from: fd, name: path))
     }
+
+    /// The C library's text for `code`, starting lower-case as the rest of the message: `no such file or directory`.
+    static func reason(_ code: Int32) -> String {
+        let text = String(cString: strerror(code))
+        return text.prefix(1).lowercased() + text.dropFirst()
+    }
+
+    /// The role of a `-c` file in messages.
+    static let configRole = "config file (-c)"
 
     /// The manifest files of a directory in a stable, sorted order.
     static func manifests(in directory: String, recursive: Bool) throws(CLIError) -> [String] {

@@ -16,7 +16,7 @@ struct NamespaceFileRun {
         let inputs: [InputFile]
         let configCount: Int
         do {
-            let configs = try files.configFiles.map { (path) throws(CLIError) -> InputFile in try InputFiles.load(path) }
+            let configs = try files.configFiles.map { (path) throws(CLIError) -> InputFile in try InputFiles.load(path, as: InputFiles.configRole) }
             let named = files.filenames.isEmpty && files.configFiles.isEmpty && !writes ? ["-"] : files.filenames
             inputs = Self.distinct(configs + (try InputFiles.read(named, recursive: files.recursive)))
             configCount = configs.count

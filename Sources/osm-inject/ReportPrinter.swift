@@ -11,22 +11,28 @@ final class ReportPrinter {
     private let paint: Paint
     private var pending: [String] = []
 
-    init(quiet: Bool, verbose: Bool = false, colour: Bool = Paint.stderrWantsColour()) {
+    /// Whether the run writes nothing (`--check`, `--diff`): the lines then say what would be done.
+    let dryRun: Bool
+
+    init(quiet: Bool, verbose: Bool = false, dryRun: Bool = false, colour: Bool = Paint.stderrWantsColour()) {
         self.quiet = quiet
         self.verbose = verbose && !quiet
+        self.dryRun = dryRun
         self.paint = Paint(enabled: colour)
     }
 
-    /// Set when a workload that runs several pods got a sidecar: the note below then ends the report.
-    private var injectedReplicated = false
+    /// The state of the note on shared proxy UUIDs: it applies once a workload that runs several pods at
+    /// once got (or would get) a sidecar, and ends the report once per run.
+    private enum SharedUUIDNote { case none, due, written }
+    private var sharedUUIDNote = SharedUUIDNote.none
 
     /// Writes the report lines held back so far.
     func flush() {
         for line in pending { write(line) }
         pending.removeAll()
-        if injectedReplicated && !quiet {
-            write("note: the bootstrap Secrets name one proxy UUID per workload. OSM's injector in the cluster gives each pod its own UUID and certificate when it admits it; without the injector, every replica of a multi-pod workload would share one proxy UUID, which OSM's controller rejects.")
-            injectedReplicated = false
+        if sharedUUIDNote == .due && !quiet {
+            write("note: the bootstrap Secrets name one proxy UUID per workload. OSM's injector in the cluster gives each pod its own UUID and certificate when it admits it; without the injector, every pod of a workload that runs several at once would share one proxy UUID, which OSM's controller rejects.")
+            sharedUUIDNote = .written
         }
     }
 
@@ -41,12 +47,12 @@ final class ReportPrinter {
                                                           severity: paint.yellow("warning"),
                                                           message: "\(report.subject): \(warning)", source: nil))
             }
-            if !quiet { pending.append("\(file.name): \(paint.line(of: report))") }
+            if !quiet { pending.append("\(file.name): \(paint.line(of: report, dryRun: dryRun))") }
             if verbose {
                 for check in report.passedChecks { pending.append("  \(paint.green("✓")) \(check)") }
             }
             switch report.outcome {
-            case .injected, .updated: if report.kind != "Pod" { injectedReplicated = true }
+            case .injected, .updated: if report.runsSeveralPods && sharedUUIDNote == .none { sharedUUIDNote = .due }
             default: break
             }
         }
@@ -88,11 +94,15 @@ struct Paint {
     func green(_ text: String) -> String { wrap(text, "32") }
     func dim(_ text: String) -> String { wrap(text, "2") }
 
-    /// A report line: `injected` and `updated` green, a skip dim, the rest plain.
-    func line(of report: WorkloadReport) -> String {
-        let line = report.line
+    /// A report line (`dryRun`: what would be done): `injected` and `updated` green, a skip dim, the rest plain.
+    func line(of report: WorkloadReport, dryRun: Bool = false) -> String {
+        let line = dryRun ? report.wouldBeLine : report.line
         guard enabled else { return line }
         switch report.outcome {
+        case .injected where dryRun:
+            return "\(green("would inject")) \(report.subject)"
+        case .updated where dryRun:
+            return green("would update") + line.dropFirst("would update".count)
         case .injected:
             return "\(report.subject) \(green("injected"))"
         case .updated:

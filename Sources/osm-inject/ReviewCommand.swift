@@ -64,7 +64,7 @@ enum ReviewCluster {
         var cluster = ClusterState(settings: mesh.settings(environment: [:]))
         var failed = false
         for path in mesh.configFiles {
-            let file = try InputFiles.load(path)
+            let file = try InputFiles.load(path, as: InputFiles.configRole)
             do {
                 for document in try Parser().parse(file.bytes).documents {
                     do { try cluster.absorb(document) } catch {

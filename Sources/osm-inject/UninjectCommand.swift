@@ -23,7 +23,7 @@ struct UninjectCommand: ParsableCommand {
     @OptionGroup var modes: OutputOptions
 
     func run() throws {
-        let report = ReportPrinter(quiet: modes.quiet, verbose: modes.verbose)
+        let report = ReportPrinter(quiet: modes.quiet, verbose: modes.verbose, dryRun: modes.check || modes.diff)
         let run = FileRun(inputs: inputs, mesh: mesh, modes: modes, report: report)
         let verbose = modes.verbose
         try run.execute { stream, cluster in

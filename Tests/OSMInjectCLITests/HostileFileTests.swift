@@ -114,7 +114,7 @@ import Glibc
         if let result = try runToolUnprivileged(["-f", "secret.yaml"], in: scratch.url) {
             #expect(result.status == 1)
             #expect(result.stdout.isEmpty)
-            #expect(result.stderr.contains("secret.yaml: cannot read the file"), "\(result.stderr)")
+            #expect(result.stderr.contains("secret.yaml: cannot read the input file: permission denied"), "\(result.stderr)")
         }
     }
 

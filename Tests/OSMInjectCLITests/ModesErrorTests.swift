@@ -32,7 +32,7 @@ import Glibc
         let result = try runMerged(command[0], Array(command.dropFirst()) + ["-c", "cluster.yaml", "-f", "locked.yaml"],
                                    in: scratch.url)
         #expect(result.status == 1)
-        #expect(result.output.hasPrefix("error: locked.yaml: cannot read the file: Permission denied"), "\(result.output)")
+        #expect(result.output.hasPrefix("error: locked.yaml: cannot read the input file: permission denied"), "\(result.output)")
     }
 
     @Test func badFlagsExitTwo() throws {

@@ -67,7 +67,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try runTool(["namespace", "ignore", "a", "-c", "ns.yaml", "-f", "nope.yaml"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr == "error: nope.yaml: no such file or directory\n")
+        #expect(result.stderr == "error: nope.yaml: cannot read the input file: no such file or directory\n")
     }
 
     @Test func aFileNamedTwiceIsReadOnce() throws {

@@ -33,6 +33,8 @@ public struct WorkloadReport: Sendable, Equatable {
     /// One sentence for each check the workload passed, in order (filled by `Injector.addingPassedChecks`
     /// for `--verbose`; empty otherwise).
     public var passedChecks: [String] = []
+    /// True when the workload was injected and runs several pods of its template at once (`PodCount.runsSeveral`).
+    public var runsSeveralPods = false
 
     public init(kind: String, name: String, namespace: String, outcome: Outcome, warnings: [String] = [], mark: Mark) {
         self.kind = kind
@@ -63,6 +65,18 @@ public struct WorkloadReport: Sendable, Equatable {
         case .skipped(let reason): return "\(subject) skipped: \(reason.sentence)"
         case .noKind: return "document skipped: it has no kind"
         case .failed(let error): return "\(subject): \(error.message)"
+        }
+    }
+
+    /// The report line of a run that writes nothing (`--check`, `--diff`): what would be done,
+    /// `would inject deployment "web"`; skips and verdicts read as in `line`.
+    public var wouldBeLine: String {
+        switch outcome {
+        case .injected: return "would inject \(subject)"
+        case .updated(let parts): return "would update \(subject): \(parts.joined(separator: ", "))"
+        case .uninjected(let reason?): return "would uninject \(subject): \(reason.sentence)"
+        case .uninjected(nil): return "would uninject \(subject)"
+        default: return line
         }
     }
 
