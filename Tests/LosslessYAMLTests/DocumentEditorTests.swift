@@ -57,6 +57,48 @@ import Testing
         #expect(out == "{\n  \"a\": {\"b\": 1, \"x\": \"yes\"},\n  \"c\": [1, {\"k\": \"v\"}],\n  \"d\": true\n}\n")
     }
 
+    /// An entry too long for a line joins a one-line flow collection on lines of its own, broken as a person
+    /// would break it (short inner collections stay whole); a short one stays on the line; removing the long
+    /// one gives the text back.
+    @Test func aLongEntryJoinsAOneLineFlowCollectionOverSeveralLines() throws {
+        let text = "spec:\n  containers: [{name: web, image: nginx}]  # flow\n"
+        let long = YAMLValue.map([
+            ("name", .string("envoy")), ("image", .string("envoyproxy/envoy-distroless:v1.22.2")),
+            ("args", .sequence([.string("--log-level"), .string("error"), .string("--config-path"),
+                           .string("/etc/envoy/bootstrap.yaml"), .string("--service-cluster"), .string("default.shop")])),
+            ("ports", .sequence([.map([("name", .string("proxy-admin")), ("containerPort", .int(15000))])])),
+        ])
+        let out = try edited(text) { e, root in
+            try e.append(long, to: try #require(root["spec"]?["containers"]))
+        }
+        #expect(out == """
+            spec:
+              containers: [{name: web, image: nginx},
+                {
+                  name: envoy,
+                  image: envoyproxy/envoy-distroless:v1.22.2,
+                  args: [
+                    --log-level,
+                    error,
+                    --config-path,
+                    /etc/envoy/bootstrap.yaml,
+                    --service-cluster,
+                    default.shop
+                  ],
+                  ports: [{name: proxy-admin, containerPort: 15000}]
+                }]  # flow
+
+            """)
+        let back = try edited(out) { e, root in
+            try e.removeItem(at: 1, from: try #require(root["spec"]?["containers"]))
+        }
+        #expect(back == text)
+        let short = try edited(text) { e, root in
+            try e.append(.map([("name", .string("b")), ("image", .string("b"))]), to: try #require(root["spec"]?["containers"]))
+        }
+        #expect(short == "spec:\n  containers: [{name: web, image: nginx}, {name: b, image: b}]  # flow\n")
+    }
+
     @Test func replacePairInPlace() throws {
         let text = "probe:\n  tcpSocket:\n    port: 8080  # app port\n  periodSeconds: 5\n"
         let out = try edited(text) { e, root in

@@ -324,9 +324,28 @@ public struct DocumentEditor: Sendable {
             add(lastItemEnd.offset..<lastItemEnd.offset,
                 "," + layout.lineBreak + spaces(indent) + text(flow, indent), target: collection)
         } else {
-            add(lastItemEnd.offset..<lastItemEnd.offset, ", " + text(flowRenderer(for: collection), 0), target: collection)
+            let inline = text(flowRenderer(for: collection), 0)
+            let at = lastItemEnd.offset
+            let lineStart = SourceText.lineStart(of: at, in: source)
+            var indent = 0
+            while lineStart + indent < source.count, source[lineStart + indent] == 0x20 { indent += 1 }
+            indent += layout.indentStep
+            guard indent + inline.utf8.count > Self.flowLineWidth else {
+                add(at..<at, ", " + inline, target: collection)
+                return
+            }
+            // An entry too long for any line (a container joining `containers: [{…}]`): on lines of its own,
+            // one level deeper than the line's indentation, broken where a person would break it.
+            var flow = flowRenderer(for: collection)
+            flow.indentStep = layout.indentStep
+            flow.width = Self.flowLineWidth
+            add(at..<at, "," + layout.lineBreak + spaces(indent) + text(flow, indent), target: collection)
         }
     }
+
+    /// The columns an entry joining a one-line flow collection may take on a line of its own; a longer entry
+    /// is broken over several lines (80, the width of yamllint's and prettier's defaults).
+    static let flowLineWidth = 80
 
     private func flowRenderer(for collection: Node) -> FlowRenderer {
         var json = layout.isJSON

@@ -5,15 +5,24 @@ public struct FlowRenderer: Sendable {
     /// Spaces per level for multi-line output; nil writes everything on one line.
     public var indentStep: Int?
     public var lineBreak: String
+    /// With `indentStep`: the columns a line may take. A collection that fits in them stays on one line, a
+    /// longer one is broken, one entry a line (as a person breaks a long flow collection); nil breaks every
+    /// collection.
+    public var width: Int?
 
-    public init(json: Bool, indentStep: Int? = nil, lineBreak: String = "\n") {
+    public init(json: Bool, indentStep: Int? = nil, lineBreak: String = "\n", width: Int? = nil) {
         self.json = json
         self.indentStep = indentStep
         self.lineBreak = lineBreak
+        self.width = width
     }
 
-    /// The value as text; nested lines (when multi-line) are indented from `indent`.
+    /// The value as text; nested lines (when multi-line) are indented from `indent`, and the value starts at
+    /// column `indent`.
     public func render(_ value: YAMLValue, indent: Int = 0) -> String {
+        if let width, let indentStep {
+            return fitting(value, indent: indent, column: indent, width: width, step: indentStep)
+        }
         var out = ""
         append(value, indent: indent, to: &out)
         return out
@@ -21,7 +30,39 @@ public struct FlowRenderer: Sendable {
 
     /// A key and its value, `"key": value`.
     public func pair(_ key: String, _ value: YAMLValue, indent: Int) -> String {
-        scalar(key) + ": " + render(value, indent: indent)
+        let key = scalar(key) + ": "
+        if let width, let indentStep {
+            return key + fitting(value, indent: indent, column: indent + key.utf8.count, width: width, step: indentStep)
+        }
+        return key + render(value, indent: indent)
+    }
+
+    /// `value` on one line when it fits in `width` from `column` (a comma or bracket after it included),
+    /// else a collection over several lines: each entry on a line of its own at `indent + step`, written the
+    /// same way, and the closing bracket at `indent`. A scalar is never broken.
+    private func fitting(_ value: YAMLValue, indent: Int, column: Int, width: Int, step: Int) -> String {
+        let inline = FlowRenderer(json: json).render(value)
+        if column + inline.utf8.count + 1 <= width { return inline }
+        let inner = indent + step
+        switch value {
+        case .sequence(let items) where !items.isEmpty:
+            let lines = items.map { fitting($0, indent: inner, column: inner, width: width, step: step) }
+            return "[" + broken(lines, indent: indent, inner: inner) + "]"
+        case .mapping(let entries) where !entries.isEmpty:
+            let lines = entries.map { entry -> String in
+                let key = scalar(entry.key) + ": "
+                return key + fitting(entry.value, indent: inner, column: inner + key.utf8.count, width: width, step: step)
+            }
+            return "{" + broken(lines, indent: indent, inner: inner) + "}"
+        default:
+            return inline
+        }
+    }
+
+    /// Entries one a line at `inner`, separated by commas, and a line break to `indent` for the closer.
+    private func broken(_ entries: [String], indent: Int, inner: Int) -> String {
+        let lead = lineBreak + String(repeating: " ", count: inner)
+        return lead + entries.joined(separator: "," + lead) + lineBreak + String(repeating: " ", count: indent)
     }
 
     private func append(_ value: YAMLValue, indent: Int, to out: inout String) {
