@@ -12,7 +12,7 @@ struct DocumentProcessor {
     /// Bootstrap Secrets to write after this document.
     private(set) var secrets: [[UInt8]] = []
     /// Secrets of the input that no workload names, where each starts: a new Secret must not take one's name.
-    var leftOvers: [String: Mark] = [:]
+    var leftOvers = LeftOverSecrets()
     /// The edits so far; made at the first injection, as most documents get none and the layout detection
     /// that makes an editor reads the whole document.
     private var editor: DocumentEditor?

@@ -1,28 +1,22 @@
-import LosslessYAML
+/// The bootstrap Secrets that stand before the workload they belong to and are replaced when its undo works,
+/// by the index of the workload's document: the writing pass drops them when it meets them.
+struct EarlySecrets: Sendable {
+    private var byDocument: [Int: [String]] = [:]
 
-extension Injector {
-    /// The undo of `plan`'s workloads, when the mode undoes them at all (nil otherwise).
-    func undo(_ plan: ReinjectionPlan, source: [UInt8]) -> Result<[UInt8], InjectionError>? {
-        guard mode == .inject ? plan.canUndo : plan.canUninject else { return nil }
-        do {
-            return .success(try plan.undo(source: source))
-        } catch {
-            return .failure(error)
-        }
+    var isEmpty: Bool { byDocument.isEmpty }
+
+    /// Every Secret name, whichever its workload's document.
+    var names: Set<String> { Set(byDocument.values.joined()) }
+
+    /// Whether the workloads of the document at `index` have Secrets standing before them.
+    func hasSecrets(ofDocument index: Int) -> Bool { byDocument[index] != nil }
+
+    mutating func add(_ name: String, ofDocument index: Int) {
+        byDocument[index, default: []].append(name)
     }
 
-    /// Takes out of `early` the Secrets of `document` when re-injection leaves it as it was, so that they stay
-    /// where they stand instead of being dropped before it is met (a List of Secrets could not be written again).
-    func keepEarlySecrets(of document: Document, in early: inout [Int: [String]], survey: StreamSurvey,
-                          owners: [String: Int], source: [UInt8]) {
-        guard mode == .inject, early[document.index] != nil else { return }
-        let plan = ReinjectionPlan(document: document, secrets: survey.secrets, owners: owners,
-                                   defaultNamespace: survey.cluster.settings.defaultNamespace)
-        // Whether a document is left as it was depends neither on the identities counted before it nor on
-        // left-over Secrets (which fail an injection, never leave a document as it was).
-        var identities = IdentityCounter()
-        let result = process(document, plan: plan, undone: undo(plan, source: source), source: source,
-                             cluster: survey.cluster, leftOvers: [:], identities: &identities)
-        if result.keepsSecrets { early[document.index] = nil }
+    /// Keeps the Secrets of the document at `index` where they stand.
+    mutating func keep(ofDocument index: Int) {
+        byDocument[index] = nil
     }
 }

@@ -12,13 +12,13 @@ struct IdentityCounter: Sendable {
         return count == 0 ? name : "\(name)#\(count)"
     }
 
-    /// Whether a fresh counter gave `keys` the names this one would: none of them was seen before.
-    func agrees(on keys: [String]) -> Bool {
-        keys.allSatisfy { seen[$0] == nil }
+    /// Whether the identity `key` (`namespace/kind/name`) was counted.
+    func hasCounted(_ key: String) -> Bool {
+        seen[key] != nil
     }
 
-    /// Counts `keys` as asked for.
-    mutating func absorb(_ keys: [String]) {
+    /// Counts `keys` (identities named elsewhere) as asked for.
+    mutating func count(_ keys: [String]) {
         for key in keys { seen[key, default: 0] += 1 }
     }
 }

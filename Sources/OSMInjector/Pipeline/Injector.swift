@@ -1,4 +1,5 @@
 import LosslessYAML
+import ThreadedPipeline
 
 /// The injection pipeline over one parsed stream: reads the declared state, decides and mutates each
 /// workload, and writes the stream back with untouched documents copied byte for byte.
@@ -45,59 +46,54 @@ public struct Injector: Sendable {
     public func run(_ stream: YAMLStream) -> Output {
         var survey = StreamSurvey(cluster: cluster)
         for document in stream.documents { survey.add(document) }
-        let owners = survey.secretOwners()
-        var early = survey.secretsReplacedEarly(mode: mode, owners: owners)
-        for document in stream.documents {
-            keepEarlySecrets(of: document, in: &early, survey: survey, owners: owners, source: stream.source)
-        }
-        var pass = StreamPass(injector: self, survey: survey, owners: owners, early: early, source: stream.source)
+        var context = StreamContext(survey: survey, mode: mode, source: stream.source)
+        for document in stream.documents { context.keepEarlySecrets(of: document, injector: self) }
+        var pass = StreamPass(injector: self, context: context)
         var writer = StreamWriter(capacity: stream.source.count + stream.source.count / 2)
         if stream.documents.isEmpty { writer.write(stream.source) }
         for document in stream.documents { pass.process(document, into: &writer) }
         return Output(bytes: writer.bytes, reports: survey.failures + pass.reports, secrets: pass.secrets)
     }
 
-    /// The same run in bounded memory: the source is parsed twice, a document at a time (first to learn the
-    /// declared state, then to write), and the output is handed to `flush` as it is made. `Output.bytes` is
-    /// empty; on an error the caller discards what it was given.
-    public func runStreaming(_ source: [UInt8], parser: Parser = Parser(),
+    /// The same run in bounded memory: a first pass learns the declared state from the parts of the source
+    /// that can hold it, then the writing pass parses the source a batch of documents at a time, injects on
+    /// `workers` threads and hands the output to `flush` in order, as it is made. `Output.bytes` is empty; on an
+    /// error the caller discards what it was given.
+    public func runStreaming(_ source: [UInt8], parser: Parser = Parser(), workers: Int = WorkerCount.perCore,
                              flush: ([UInt8]) -> Void) throws(YAMLError) -> Output {
         // The writing pass reads the stream in chunks on every core when the bytes say where documents start
         // (found on another core while this one surveys); otherwise one thread reads it ahead.
-        let pendingChunks = Pending { DocumentStarts.chunks(of: source) }
+        let pendingChunks = BackgroundValue { DocumentStarts.chunks(of: source) }
         let words = TreeNeeds.Words(source)
         var survey = StreamSurvey(cluster: cluster)
         if !SurveyReading.survey(source, words: words, parser: parser, into: &survey) {
             try parser.forEachDocument(in: source, filter: TreeNeeds.surveyPass(words)) { survey.add($0) }
         }
-        let chunks = pendingChunks.value ?? nil
+        let chunks = pendingChunks.value
         let writeFilter = TreeNeeds.writePass(words, mode: mode, cluster: survey.cluster)
-        let input: any BatchInput = chunks.map {
-            PartsAhead(source, chunks: $0, parser: parser, filter: writeFilter)
-        } ?? DocumentsAhead(source, parser: parser, filter: writeFilter)
-        defer { (input as? ThreadedStage)?.cancel() }
-        let owners = survey.secretOwners()
-        var early = survey.secretsReplacedEarly(mode: mode, owners: owners)
+        let batches = DocumentBatches.of(source, chunks: chunks, parser: parser, filter: writeFilter)
+        defer { (batches as? ThreadedStage)?.cancel() }
+        var context = StreamContext(survey: survey, mode: mode, source: source)
         // A third reading, only when a Secret stands before a workload it may have to stay with.
-        if mode == .inject, !early.isEmpty {
+        if mode == .inject, !context.early.isEmpty {
             try parser.forEachDocument(in: source, filter: TreeNeeds.writePass) {
-                keepEarlySecrets(of: $0, in: &early, survey: survey, owners: owners, source: source)
+                context.keepEarlySecrets(of: $0, injector: self)
             }
         }
-        var pass = StreamPass(injector: self, survey: survey, owners: owners, early: early, source: source)
+        var pass = StreamPass(injector: self, context: context)
         pass.keepsInlineSecrets = false
         // Then the documents are injected on every core, and written here in order.
         let preparing = pass
-        let prepared = OrderedMap<(Document, StreamPass.Prepared?)>(input, workers: OrderedMap<Int>.defaultWorkers) {
-            document in (document, preparing.prepare(document))
+        let prepared = OrderedParallelMap(batches, workers: workers) { document in
+            (document, WorkAhead(document, pass: preparing))
         }
         defer { prepared.cancel() }
         var writer = StreamWriter()
         var documents = 0
-        do throws(BatchFailure) {
-            try prepared.forEach { document, work in
+        do throws(BatchFailure<YAMLError>) {
+            try prepared.forEach { document, ahead in
                 documents += 1
-                pass.process(document, prepared: work, into: &writer)
+                pass.process(document, ahead: ahead, into: &writer)
                 flush(writer.drain())
             }
         } catch {
@@ -126,17 +122,17 @@ public struct Injector: Sendable {
     }
 
     /// One document: injected, re-injected, uninjected or left as it was, as `mode` and `plan` say.
-    /// `leftOvers` are the Secrets of the stream no workload names: no new Secret may take one's name.
+    /// No new Secret may take the name of one of the stream's left-overs (`context.leftOvers`).
     func process(_ document: Document, plan: ReinjectionPlan, undone: Result<[UInt8], InjectionError>?,
-                 source: [UInt8], cluster: ClusterState, leftOvers: [String: Mark],
-                 identities: inout IdentityCounter) -> DocumentResult {
+                 context: StreamContext, identities: inout IdentityCounter) -> DocumentResult {
+        let source = context.source, cluster = context.cluster
         let original = source[document.range.bytes]
         if let failures = plan.duplicateSecretErrors() { return DocumentResult(bytes: original, reports: failures) }
         if plan.injected.isEmpty || (mode == .inject && !plan.canUndo) {
             guard mode == .inject else { return DocumentResult(bytes: original) }
             var processor = DocumentProcessor(document: document, source: source, cluster: cluster,
                                               secrets: self.secrets)
-            processor.leftOvers = leftOvers
+            processor.leftOvers = context.leftOvers
             let visits = plan.defaultNamespace == cluster.settings.defaultNamespace ? plan.visits : nil
             processor.run(identities: &identities, visits: visits)
             return DocumentResult(bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
@@ -158,23 +154,21 @@ public struct Injector: Sendable {
         if mode == .uninject {
             return DocumentResult(bytes: restored[...], reports: plan.injected.map { $0.report(.uninjected(nil)) })
         }
-        return reinject(restored, original: original, plan: plan, source: source, cluster: cluster,
-                        leftOvers: leftOvers, identities: &identities)
+        return reinject(restored, original: original, plan: plan, context: context, identities: &identities)
     }
 
     /// Injects afresh into a document restored to its state before injection, and says what changed.
-    private func reinject(_ undone: [UInt8], original: ArraySlice<UInt8>, plan: ReinjectionPlan, source: [UInt8],
-                          cluster: ClusterState, leftOvers: [String: Mark],
-                          identities: inout IdentityCounter) -> DocumentResult {
+    private func reinject(_ undone: [UInt8], original: ArraySlice<UInt8>, plan: ReinjectionPlan,
+                          context: StreamContext, identities: inout IdentityCounter) -> DocumentResult {
         guard let restored = try? Parser().parse(undone), let document = restored.documents.first,
               restored.documents.count == 1 else {
             return DocumentResult(bytes: original, reports: plan.injected.map {
                 $0.report(.failed(InjectionError("internal: the uninjected document does not parse")))
             })
         }
-        var processor = DocumentProcessor(document: document, source: restored.source, cluster: cluster,
+        var processor = DocumentProcessor(document: document, source: restored.source, cluster: context.cluster,
                                           secrets: self.secrets)
-        processor.leftOvers = leftOvers
+        processor.leftOvers = context.leftOvers
         var counted = identities
         processor.run(identities: &counted)
         // An injected part repeated by hand survives the undo: the log does not describe the document.
@@ -183,7 +177,7 @@ public struct Injector: Sendable {
         }
         identities = counted
         let bytes = processor.output ?? undone
-        let oldSecrets = plan.secretDocuments.map { Array(source[$0.bytes]) }
+        let oldSecrets = plan.secretDocuments.map { Array(context.source[$0.bytes]) }
         let newSecrets = processor.secrets
         // Secrets compare by value: an old one may stand in JSON, inside a List.
         let secretsChanged = oldSecrets.map(Self.secretValue) != newSecrets.map(Self.secretValue)

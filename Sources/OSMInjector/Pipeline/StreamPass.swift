@@ -4,14 +4,9 @@ import LosslessYAML
 /// where re-injection replaces them (a new one follows its workload) and kept, byte for byte, where not.
 struct StreamPass {
     let injector: Injector
-    let survey: StreamSurvey
-    let source: [UInt8]
-    /// The workload each logged Secret belongs to (see `StreamSurvey.secretOwners`).
-    let owners: [String: Int]
+    let context: StreamContext
     /// Secrets that stand before their workload and are replaced (their workload is undone and not left as it was).
     let replacedEarly: Set<String>
-    /// The Secrets no workload names, where each starts (see `StreamSurvey.leftOverSecrets`).
-    let leftOvers: [String: Mark]
     var identities = IdentityCounter()
     /// Secrets whose workload was undone: their old documents are dropped (the new ones follow the workload).
     var replaced: Set<String> = []
@@ -22,42 +17,21 @@ struct StreamPass {
     /// so that its memory does not grow with the output).
     var keepsInlineSecrets = true
 
-    init(injector: Injector, survey: StreamSurvey, owners: [String: Int], early: [Int: [String]], source: [UInt8]) {
+    private var source: [UInt8] { context.source }
+
+    init(injector: Injector, context: StreamContext) {
         self.injector = injector
-        self.survey = survey
-        self.source = source
-        self.owners = owners
-        self.replacedEarly = Set(early.values.joined())
-        self.leftOvers = survey.leftOverSecrets()
+        self.context = context
+        self.replacedEarly = context.early.names
     }
 
-    /// The work of one document that needs nothing from the documents before it, done ahead on any thread:
-    /// its plan, undo and injection, with identities counted as if they were the stream's first.
-    struct Prepared: Sendable {
-        let plan: ReinjectionPlan
-        let undone: Result<[UInt8], InjectionError>?
-        let result: Injector.DocumentResult
-        let identities: [String]
-    }
-
-    /// The document's work done ahead; nil for a document copied as it is.
-    func prepare(_ document: Document) -> Prepared? {
-        guard !Self.isCopied(document) else { return nil }
-        let plan = ReinjectionPlan(document: document, secrets: survey.secrets, owners: owners,
-                                   defaultNamespace: survey.cluster.settings.defaultNamespace)
-        let undone = injector.undo(plan, source: source)
-        var identities = IdentityCounter()
-        let result = injector.process(document, plan: plan, undone: undone, source: source,
-                                      cluster: survey.cluster, leftOvers: leftOvers, identities: &identities)
-        return Prepared(plan: plan, undone: undone, result: result, identities: identities.used)
-    }
-
-    mutating func process(_ document: Document, prepared: Prepared? = nil, into writer: inout StreamWriter) {
+    /// Writes one document, with `ahead` its work done ahead of its turn, when it was.
+    mutating func process(_ document: Document, ahead: WorkAhead? = nil, into writer: inout StreamWriter) {
         if Self.isCopied(document) {
             write(source[document.range.bytes], before: document, into: &writer)
             return
         }
-        if let names = Self.secretNames(of: document, in: survey.secrets) {
+        if let names = Self.secretNames(of: document, in: context.survey.secrets) {
             let dropped = names.indices.filter { replaced.contains(names[$0]) || replacedEarly.contains(names[$0]) }
             if dropped.count == names.count { return }
             if !dropped.isEmpty {
@@ -65,25 +39,19 @@ struct StreamPass {
                 return
             }
         }
-        let plan: ReinjectionPlan
-        let undone: Result<[UInt8], InjectionError>?
-        var result: Injector.DocumentResult
-        if let prepared, identities.agrees(on: prepared.identities) {
-            (plan, undone, result) = (prepared.plan, prepared.undone, prepared.result)
-            identities.absorb(prepared.identities)
+        var work: DocumentWork
+        if let standing = ahead?.standing(after: &identities) {
+            work = standing
         } else {
-            // An identity met before (a repeated workload): its name depends on the documents before it.
-            plan = ReinjectionPlan(document: document, secrets: survey.secrets, owners: owners,
-                                   defaultNamespace: survey.cluster.settings.defaultNamespace)
-            undone = injector.undo(plan, source: source)
-            result = injector.process(document, plan: plan, undone: undone, source: source,
-                                      cluster: survey.cluster, leftOvers: leftOvers, identities: &identities)
+            work = DocumentWork(document, injector: injector, context: context, identities: &identities)
         }
-        if result.keepsSecrets {
-            result.reports = Self.failingIfDropped(result.reports, plan: plan, replacedEarly: replacedEarly)
-        } else if case .success = undone {
+        let plan = work.plan
+        if work.result.keepsSecrets {
+            work.result.reports = Self.failingIfDropped(work.result.reports, plan: plan, replacedEarly: replacedEarly)
+        } else if case .success = work.undone {
             replaced.formUnion(plan.secretDocuments.map(\.name))
         }
+        let result = work.result
         reports += result.reports
         write(result.bytes, before: document, into: &writer)
         if injector.secrets.inline {
@@ -97,7 +65,7 @@ struct StreamPass {
 
     /// Whether a document is copied without a look: the filter left it unbuilt at a kind nobody edits. (A
     /// workload left unbuilt after its metadata still gets its report.)
-    private static func isCopied(_ document: Document) -> Bool {
+    static func isCopied(_ document: Document) -> Bool {
         guard document.isPartial else { return false }
         guard let kind = document.root["kind"]?.scalar?.value else { return true }
         return WorkloadKinds.templatePath(of: kind) == nil
@@ -126,7 +94,7 @@ struct StreamPass {
     }
 
     /// `reports`, failed when a Secret of a workload left as it was was dropped before it (which
-    /// `Injector.keepEarlySecrets` rules out): never a run that loses a Secret.
+    /// `StreamContext.keepEarlySecrets` rules out): never a run that loses a Secret.
     private static func failingIfDropped(_ reports: [WorkloadReport], plan: ReinjectionPlan,
                                          replacedEarly: Set<String>) -> [WorkloadReport] {
         guard let lost = plan.secretDocuments.first(where: { replacedEarly.contains($0.name) }) else { return reports }

@@ -1,9 +1,9 @@
 import Foundation
-import LosslessYAML
 
-/// Maps the documents of a `BatchInput` on worker threads and hands the results back in stream order, at most
-/// `window` batches ahead of the consumer.
-final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
+/// A parallel map that keeps order: maps the elements of a `BatchSource` on worker threads and hands the results
+/// back in the source's order, at most `window` batches ahead of the consumer.
+public final class OrderedParallelMap<Element: Sendable, Output: Sendable, Failure: Error>: ThreadedStage,
+    @unchecked Sendable {
     // Every stored property is read and written only with `condition` locked.
     private var results: [Int: (outputs: [Output], worker: Int)] = [:]
     /// Results handed over, waiting for the worker that made them to free them: memory goes back on the thread
@@ -11,29 +11,27 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
     private var consumed: [[[Output]]]
     /// The index of the next result `forEach` hands over.
     private var delivered = 0
-    /// Batches taken from the input so far.
+    /// Batches taken from the source so far.
     private var started = 0
-    /// Set once the input is exhausted or failed: how many batches it had.
+    /// Set once the source is exhausted or failed: how many batches it had.
     private var total: Int?
-    private var failure: BatchFailure?
+    private var failure: BatchFailure<Failure>?
     private let window: Int
 
-    /// One worker per core, and at least two, so that one long document does not hold up the others.
-    static var defaultWorkers: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) }
-
-    init(_ input: any BatchInput, workers: Int, window: Int = 3,
-         _ transform: @escaping @Sendable (Document) -> Output) {
+    /// Starts `workers` threads (see `WorkerCount.perCore`) mapping `source`'s elements with `transform`.
+    public init(_ source: any BatchSource<Element, Failure>, workers: Int, window: Int = 3,
+                _ transform: @escaping @Sendable (Element) -> Output) {
         self.window = max(1, window)
         consumed = Array(repeating: [], count: max(1, workers))
         super.init()
         for worker in 0..<max(1, workers) {
-            Self.spawn { [self] in work(worker, input, transform) }
+            Self.spawn { [self] in work(worker, source, transform) }
         }
     }
 
-    /// Hands every result to `body` in stream order; throws the input's first failure after the results of
-    /// the batches before it.
-    func forEach(_ body: (Output) -> Void) throws(BatchFailure) {
+    /// Hands every result to `body` in order; throws the source's first failure after the results of the
+    /// batches before it.
+    public func forEach(_ body: (Output) -> Void) throws(BatchFailure<Failure>) {
         while true {
             condition.lock()
             while results[delivered] == nil, total.map({ delivered < $0 }) ?? true { condition.wait() }
@@ -53,7 +51,8 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
         }
     }
 
-    private func work(_ worker: Int, _ input: any BatchInput, _ transform: @Sendable (Document) -> Output) {
+    private func work(_ worker: Int, _ source: any BatchSource<Element, Failure>,
+                      _ transform: @Sendable (Element) -> Output) {
         while true {
             condition.lock()
             while started - delivered >= window, !cancelled, total == nil { condition.wait() }
@@ -66,15 +65,15 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
             started += 1
             condition.unlock()
             garbage.removeAll()
-            let next: (Int, [Document])?
-            do throws(BatchFailure) {
-                next = try input.next()
+            let next: (Int, [Element])?
+            do throws(BatchFailure<Failure>) {
+                next = try source.next()
             } catch {
                 finish(count: error.index, error)
                 return
             }
             guard let (index, batch) = next else {
-                finish(count: input.handedOut, nil)
+                finish(count: source.handedOut, nil)
                 return
             }
             let outputs = batch.map(transform)
@@ -85,9 +84,9 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
         }
     }
 
-    /// Records the end of the input, after `count` batches (batches read in parallel may end it more than once:
-    /// the earliest end counts).
-    private func finish(count: Int, _ error: BatchFailure?) {
+    /// Records the end of the source, after `count` batches (batches made in parallel may end it more than
+    /// once: the earliest end counts).
+    private func finish(count: Int, _ error: BatchFailure<Failure>?) {
         condition.lock()
         if total.map({ count < $0 }) ?? true {
             total = count
@@ -96,4 +95,10 @@ final class OrderedMap<Output: Sendable>: ThreadedStage, @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
     }
+}
+
+/// How many worker threads to start.
+public enum WorkerCount {
+    /// One worker per core, and at least two, so that one long element does not hold up the others.
+    public static var perCore: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) }
 }

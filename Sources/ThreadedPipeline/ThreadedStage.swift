@@ -1,16 +1,18 @@
 import Foundation
 
-/// What the streaming run's threaded stages share: one condition guarding their state, a way to stop them,
-/// and how their threads start.
-class ThreadedStage: @unchecked Sendable {
+/// What the threaded stages share: one condition guarding their state, a way to stop them, and how their
+/// threads start.
+public class ThreadedStage: @unchecked Sendable {
     /// Guards every stored property of a stage, this class's and its subclass's.
     let condition = NSCondition()
     /// Set once nobody takes what the stage makes.
     var cancelled = false
 
+    init() {}
+
     /// Stops handing work over: threads still running finish what they hold and end, keeping nothing.
     /// (The threads hold the stage until they end, so it is never freed before; call this when done.)
-    func cancel() {
+    public func cancel() {
         condition.lock()
         cancelled = true
         condition.broadcast()
@@ -20,8 +22,7 @@ class ThreadedStage: @unchecked Sendable {
     /// Runs `body` on a thread of its own.
     static func spawn(_ body: @escaping @Sendable () -> Void) {
         let thread = Thread(block: body)
-        // The tree builder keeps its own stack and libyaml needs little; a generous stack costs nothing
-        // until it is touched.
+        // Work such as building a deep tree recurses far; a generous stack costs nothing until it is touched.
         thread.stackSize = 8 << 20
         thread.start()
     }
