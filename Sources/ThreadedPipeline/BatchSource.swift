@@ -12,4 +12,9 @@ public protocol BatchSource<Element, Failure>: AnyObject, Sendable {
 public struct BatchFailure<Failure: Error>: Error {
     public var index: Int
     public var error: Failure
+
+    @inlinable public init(index: Int, error: Failure) {
+        self.index = index
+        self.error = error
+    }
 }

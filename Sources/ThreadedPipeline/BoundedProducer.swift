@@ -6,16 +6,16 @@ import Foundation
 public final class BoundedProducer<Element: Sendable, Failure: Error>: ThreadedStage, BatchSource,
     @unchecked Sendable {
     // Every stored property is read and written only with `condition` locked.
-    private var buffer: [[Element]] = []
-    private var head = 0
-    private var finished = false
-    private var failure: Failure?
+    @usableFromInline var buffer: [[Element]] = []
+    @usableFromInline var head = 0
+    @usableFromInline var finished = false
+    @usableFromInline var failure: Failure?
     /// How many batches `next` handed out.
-    private var taken = 0
-    private let lookahead: Int
+    @usableFromInline var taken = 0
+    @usableFromInline let lookahead: Int
 
     /// Starts `produce` at once; it hands each element to `emit`, in order.
-    public init(lookahead: Int = 2, batch: Int = 16,
+    @inlinable public init(lookahead: Int = 2, batch: Int = 16,
                 _ produce: @escaping @Sendable (_ emit: (Element) -> Void) throws(Failure) -> Void) {
         self.lookahead = max(1, lookahead)
         let batchSize = max(1, batch)
@@ -44,14 +44,14 @@ public final class BoundedProducer<Element: Sendable, Failure: Error>: ThreadedS
     }
 
     /// How many batches `next` handed out (all of them, once it returned nil or threw).
-    public var handedOut: Int {
+    @inlinable public var handedOut: Int {
         condition.lock()
         defer { condition.unlock() }
         return taken
     }
 
     /// The next batch and its index, nil at the end; safe to call from any thread.
-    public func next() throws(BatchFailure<Failure>) -> (Int, [Element])? {
+    @inlinable public func next() throws(BatchFailure<Failure>) -> (Int, [Element])? {
         condition.lock()
         defer { condition.unlock() }
         while head == buffer.count, !finished { condition.wait() }
@@ -73,7 +73,7 @@ public final class BoundedProducer<Element: Sendable, Failure: Error>: ThreadedS
         return nil
     }
 
-    private func put(_ elements: [Element]) {
+    @inlinable func put(_ elements: [Element]) {
         condition.lock()
         defer { condition.unlock() }
         while buffer.count - head >= lookahead, !cancelled { condition.wait() }

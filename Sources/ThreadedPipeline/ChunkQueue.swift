@@ -5,18 +5,18 @@ import Foundation
 public final class ChunkQueue<Chunk: Sendable, Element: Sendable, Failure: Error>: BatchSource,
     @unchecked Sendable {
     public let chunks: [Chunk]
-    private let read: @Sendable (Chunk) throws(Failure) -> [Element]
+    @usableFromInline let read: @Sendable (Chunk) throws(Failure) -> [Element]
     // `taken` is read and written only with `lock` locked.
-    private let lock = NSLock()
-    private var taken = 0
+    @usableFromInline let lock = NSLock()
+    @usableFromInline var taken = 0
 
     /// `read` makes a chunk's elements, on the thread that takes it.
-    public init(_ chunks: [Chunk], read: @escaping @Sendable (Chunk) throws(Failure) -> [Element]) {
+    @inlinable public init(_ chunks: [Chunk], read: @escaping @Sendable (Chunk) throws(Failure) -> [Element]) {
         self.chunks = chunks
         self.read = read
     }
 
-    public func next() throws(BatchFailure<Failure>) -> (Int, [Element])? {
+    @inlinable public func next() throws(BatchFailure<Failure>) -> (Int, [Element])? {
         lock.lock()
         let index = taken
         if index < chunks.count { taken += 1 }
@@ -29,7 +29,7 @@ public final class ChunkQueue<Chunk: Sendable, Element: Sendable, Failure: Error
         }
     }
 
-    public var handedOut: Int {
+    @inlinable public var handedOut: Int {
         lock.lock()
         defer { lock.unlock() }
         return taken

@@ -5,21 +5,21 @@ import Foundation
 public final class OrderedParallelMap<Element: Sendable, Output: Sendable, Failure: Error>: ThreadedStage,
     @unchecked Sendable {
     // Every stored property is read and written only with `condition` locked.
-    private var results: [Int: (outputs: [Output], worker: Int)] = [:]
+    @usableFromInline var results: [Int: (outputs: [Output], worker: Int)] = [:]
     /// Results handed over, waiting for the worker that made them to free them: memory goes back on the thread
     /// that took it (another thread's frees contend for the allocator's lock with the maker's allocations).
-    private var consumed: [[[Output]]]
+    @usableFromInline var consumed: [[[Output]]]
     /// The index of the next result `forEach` hands over.
-    private var delivered = 0
+    @usableFromInline var delivered = 0
     /// Batches taken from the source so far.
-    private var started = 0
+    @usableFromInline var started = 0
     /// Set once the source is exhausted or failed: how many batches it had.
-    private var total: Int?
-    private var failure: BatchFailure<Failure>?
-    private let window: Int
+    @usableFromInline var total: Int?
+    @usableFromInline var failure: BatchFailure<Failure>?
+    @usableFromInline let window: Int
 
     /// Starts `workers` threads (see `WorkerCount.perCore`) mapping `source`'s elements with `transform`.
-    public init(_ source: any BatchSource<Element, Failure>, workers: Int, window: Int = 3,
+    @inlinable public init(_ source: any BatchSource<Element, Failure>, workers: Int, window: Int = 3,
                 _ transform: @escaping @Sendable (Element) -> Output) {
         self.window = max(1, window)
         consumed = Array(repeating: [], count: max(1, workers))
@@ -31,7 +31,7 @@ public final class OrderedParallelMap<Element: Sendable, Output: Sendable, Failu
 
     /// Hands every result to `body` in order; throws the source's first failure after the results of the
     /// batches before it.
-    public func forEach(_ body: (Output) -> Void) throws(BatchFailure<Failure>) {
+    @inlinable public func forEach(_ body: (Output) -> Void) throws(BatchFailure<Failure>) {
         while true {
             condition.lock()
             while results[delivered] == nil, total.map({ delivered < $0 }) ?? true { condition.wait() }
@@ -51,7 +51,7 @@ public final class OrderedParallelMap<Element: Sendable, Output: Sendable, Failu
         }
     }
 
-    private func work(_ worker: Int, _ source: any BatchSource<Element, Failure>,
+    @inlinable func work(_ worker: Int, _ source: any BatchSource<Element, Failure>,
                       _ transform: @Sendable (Element) -> Output) {
         while true {
             condition.lock()
@@ -86,7 +86,7 @@ public final class OrderedParallelMap<Element: Sendable, Output: Sendable, Failu
 
     /// Records the end of the source, after `count` batches (batches made in parallel may end it more than
     /// once: the earliest end counts).
-    private func finish(count: Int, _ error: BatchFailure<Failure>?) {
+    @inlinable func finish(count: Int, _ error: BatchFailure<Failure>?) {
         condition.lock()
         if total.map({ count < $0 }) ?? true {
             total = count

@@ -4,15 +4,15 @@ import Foundation
 /// threads start.
 public class ThreadedStage: @unchecked Sendable {
     /// Guards every stored property of a stage, this class's and its subclass's.
-    let condition = NSCondition()
+    @usableFromInline let condition = NSCondition()
     /// Set once nobody takes what the stage makes.
-    var cancelled = false
+    @usableFromInline var cancelled = false
 
-    init() {}
+    @usableFromInline init() {}
 
     /// Stops handing work over: threads still running finish what they hold and end, keeping nothing.
     /// (The threads hold the stage until they end, so it is never freed before; call this when done.)
-    public func cancel() {
+    @inlinable public func cancel() {
         condition.lock()
         cancelled = true
         condition.broadcast()
@@ -20,7 +20,7 @@ public class ThreadedStage: @unchecked Sendable {
     }
 
     /// Runs `body` on a thread of its own.
-    static func spawn(_ body: @escaping @Sendable () -> Void) {
+    @usableFromInline static func spawn(_ body: @escaping @Sendable () -> Void) {
         let thread = Thread(block: body)
         // Work such as building a deep tree recurses far; a generous stack costs nothing until it is touched.
         thread.stackSize = 8 << 20

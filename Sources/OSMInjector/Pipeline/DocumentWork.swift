@@ -14,7 +14,8 @@ struct DocumentWork: Sendable {
         plan = context.plan(for: document)
         undone = injector.undo(plan, source: context.source)
         result = injector.process(document, plan: plan, undone: undone, context: context, identities: &identities)
-        self.identities = Array(identities.used[before...])
+        // A fresh counter's identities are all the document's: no copy.
+        self.identities = before == 0 ? identities.used : Array(identities.used[before...])
     }
 }
 

@@ -85,7 +85,7 @@ public struct Injector: Sendable {
         // Then the documents are injected on every core, and written here in order.
         let preparing = pass
         let prepared = OrderedParallelMap(batches, workers: workers) { document in
-            (document, WorkAhead(document, pass: preparing))
+            (document, preparing.workAhead(on: document))
         }
         defer { prepared.cancel() }
         var writer = StreamWriter()
@@ -125,15 +125,14 @@ public struct Injector: Sendable {
     /// No new Secret may take the name of one of the stream's left-overs (`context.leftOvers`).
     func process(_ document: Document, plan: ReinjectionPlan, undone: Result<[UInt8], InjectionError>?,
                  context: StreamContext, identities: inout IdentityCounter) -> DocumentResult {
-        let source = context.source, cluster = context.cluster
-        let original = source[document.range.bytes]
+        let original = context.source[document.range.bytes]
         if let failures = plan.duplicateSecretErrors() { return DocumentResult(bytes: original, reports: failures) }
         if plan.injected.isEmpty || (mode == .inject && !plan.canUndo) {
             guard mode == .inject else { return DocumentResult(bytes: original) }
-            var processor = DocumentProcessor(document: document, source: source, cluster: cluster,
+            var processor = DocumentProcessor(document: document, source: context.source, cluster: context.cluster,
                                               secrets: self.secrets)
             processor.leftOvers = context.leftOvers
-            let visits = plan.defaultNamespace == cluster.settings.defaultNamespace ? plan.visits : nil
+            let visits = plan.defaultNamespace == context.cluster.settings.defaultNamespace ? plan.visits : nil
             processor.run(identities: &identities, visits: visits)
             return DocumentResult(bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
                                   reports: Self.markingCopies(processor.reports, plan: plan))

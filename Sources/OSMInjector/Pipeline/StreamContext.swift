@@ -11,12 +11,13 @@ struct StreamContext: Sendable {
     private(set) var early: EarlySecrets
     let leftOvers: LeftOverSecrets
 
-    /// The declared state, with the stream's own Namespaces and MeshConfig.
-    var cluster: ClusterState { survey.cluster }
+    /// The declared state, with the stream's own Namespaces and MeshConfig (the survey's).
+    let cluster: ClusterState
 
     init(survey: StreamSurvey, mode: Injector.Mode, source: [UInt8]) {
         self.source = source
         self.survey = survey
+        cluster = survey.cluster
         owners = survey.secretOwners()
         early = survey.secretsReplacedEarly(mode: mode, owners: owners)
         leftOvers = survey.leftOverSecrets()

@@ -25,6 +25,11 @@ struct StreamPass {
         self.replacedEarly = context.early.names
     }
 
+    /// The work of `document` done ahead of its turn, on any thread; nil for a document copied without a look.
+    func workAhead(on document: Document) -> WorkAhead? {
+        Self.isCopied(document) ? nil : WorkAhead(document, injector: injector, context: context)
+    }
+
     /// Writes one document, with `ahead` its work done ahead of its turn, when it was.
     mutating func process(_ document: Document, ahead: WorkAhead? = nil, into writer: inout StreamWriter) {
         if Self.isCopied(document) {
@@ -65,7 +70,7 @@ struct StreamPass {
 
     /// Whether a document is copied without a look: the filter left it unbuilt at a kind nobody edits. (A
     /// workload left unbuilt after its metadata still gets its report.)
-    static func isCopied(_ document: Document) -> Bool {
+    private static func isCopied(_ document: Document) -> Bool {
         guard document.isPartial else { return false }
         guard let kind = document.root["kind"]?.scalar?.value else { return true }
         return WorkloadKinds.templatePath(of: kind) == nil

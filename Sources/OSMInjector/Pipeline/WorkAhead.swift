@@ -6,11 +6,10 @@ import LosslessYAML
 struct WorkAhead: Sendable {
     let work: DocumentWork
 
-    /// The work of `document`; nil for a document the writing pass copies without a look.
-    init?(_ document: Document, pass: StreamPass) {
-        guard !StreamPass.isCopied(document) else { return nil }
+    /// The work of `document` (see `StreamPass.workAhead`).
+    init(_ document: Document, injector: Injector, context: StreamContext) {
         var fresh = IdentityCounter()
-        work = DocumentWork(document, injector: pass.injector, context: pass.context, identities: &fresh)
+        work = DocumentWork(document, injector: injector, context: context, identities: &fresh)
     }
 
     /// The work, when it stands after the identities `counted` so far; they then count its own.
