@@ -20,6 +20,9 @@ func expectBootstrapGolden(_ actual: String, _ name: String, sourceLocation: Sou
         Issue.record("recorded \(name); run again without OSM_INJECT_RECORD", sourceLocation: sourceLocation)
         return
     }
-    let expected = try Data(contentsOf: file)
-    #expect(Array(actual.utf8) == Array(expected), "\(name) differs from the golden", sourceLocation: sourceLocation)
+    let expected = Array(try Data(contentsOf: file)), bytes = Array(actual.utf8)
+    let matches = bytes == expected
+    let first = zip(bytes, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        ?? min(bytes.count, expected.count)
+    #expect(matches, "\(name) differs from the golden from byte \(first) on", sourceLocation: sourceLocation)
 }
