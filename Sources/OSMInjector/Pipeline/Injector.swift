@@ -64,13 +64,13 @@ public struct Injector: Sendable {
         // The writing pass reads the stream in chunks on every core when the bytes say where documents start
         // (found on another core while this one surveys); otherwise one thread reads it ahead.
         let pendingChunks = BackgroundValue { DocumentStarts.chunks(of: source) }
-        let words = TreeNeeds.Words(source)
+        let scan = StreamPreScan(source)
         var survey = StreamSurvey(cluster: cluster)
-        if !SurveyReading.survey(source, words: words, parser: parser, into: &survey) {
-            try parser.forEachDocument(in: source, filter: TreeNeeds.surveyPass(words)) { survey.add($0) }
+        if !SurveyReading.survey(source, scan: scan, parser: parser, into: &survey) {
+            try parser.forEachDocument(in: source, filter: TreeNeeds.surveyPass(scan)) { survey.add($0) }
         }
         let chunks = pendingChunks.value
-        let writeFilter = TreeNeeds.writePass(words, mode: mode, cluster: survey.cluster)
+        let writeFilter = TreeNeeds.writePass(scan, mode: mode, cluster: survey.cluster)
         let batches = DocumentBatches.of(source, chunks: chunks, parser: parser, filter: writeFilter)
         defer { (batches as? ThreadedStage)?.cancel() }
         var context = StreamContext(survey: survey, mode: mode, source: source)

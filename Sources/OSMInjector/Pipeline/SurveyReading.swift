@@ -10,11 +10,11 @@ enum SurveyReading {
 
     /// Surveys `source` part by part; false (with `survey` untouched) when the bytes alone cannot say which
     /// parts to read, or a part does not read on its own: then the caller reads the whole stream.
-    static func survey(_ source: [UInt8], words: TreeNeeds.Words, parser: Parser, into survey: inout StreamSurvey) -> Bool {
-        guard !words.hasSpellingEscapes else { return false }
+    static func survey(_ source: [UInt8], scan: StreamPreScan, parser: Parser, into survey: inout StreamSurvey) -> Bool {
+        guard !scan.hasSpellingEscapes else { return false }
         var learnt = survey
         var failed = false
-        let filter = TreeNeeds.surveyPass(words)
+        let filter = TreeNeeds.surveyPass(scan)
         let hits = wordHits(source)
         let split = DocumentStarts.forEachPart(in: source, keep: { range in holdsAHit(hits, range) }) { part in
             do throws(YAMLError) {

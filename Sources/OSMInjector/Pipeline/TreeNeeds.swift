@@ -13,8 +13,8 @@ enum TreeNeeds {
     /// The write pass of a run over `source`: when injecting into a stream that holds no earlier injection, a
     /// workload whose namespace the webhook never sees (its `metadata` says which) is read no further than
     /// its metadata; its report needs no more, and nothing of it changes.
-    static func writePass(_ words: Words, mode: Injector.Mode, cluster: ClusterState) -> DocumentFilter {
-        guard mode == .inject, !words.mayNameBootstrapVolume else { return writePass }
+    static func writePass(_ scan: StreamPreScan, mode: Injector.Mode, cluster: ClusterState) -> DocumentFilter {
+        guard mode == .inject, !scan.mayNameBootstrapVolume else { return writePass }
         return DocumentFilter(needsTree: writePassKinds) { kind, metadata in
             guard WorkloadKinds.templatePath(of: kind.value) != nil,
                   let declared = WorkloadNamespace.declared(in: metadata) else { return true }
@@ -25,8 +25,8 @@ enum TreeNeeds {
 
     /// The kinds the first pass learns from: the declared state, bootstrap Secrets and, when the stream can
     /// hold an injected workload at all, the workloads (for the Secrets they use).
-    static func surveyPass(_ words: Words) -> DocumentFilter {
-        let workloads = words.mayNameBootstrapVolume
+    static func surveyPass(_ scan: StreamPreScan) -> DocumentFilter {
+        let workloads = scan.mayNameBootstrapVolume
         return DocumentFilter { kind in
             needsTree(kind) {
                 $0 == "Namespace" || $0 == "MeshConfig" || $0 == "Secret" || WorkloadKinds.isList($0)
@@ -41,26 +41,6 @@ enum TreeNeeds {
         return wanted(kind.value)
     }
 
-    /// What a stream's bytes say before it is parsed, scanned once for both passes.
-    struct Words {
-        /// The bytes hold an escape that could spell any word (see `hasSpellingEscapes`).
-        let hasSpellingEscapes: Bool
-        /// The bytes hold the bootstrap volume's name, or an escape that could spell it.
-        let mayNameBootstrapVolume: Bool
-
-        init(_ source: [UInt8]) {
-            hasSpellingEscapes = TreeNeeds.hasSpellingEscapes(source)
-            mayNameBootstrapVolume = hasSpellingEscapes || ByteSearch.contains(source, bootstrapName)
-        }
-    }
-
     /// The start of the bootstrap volume's and Secrets' names.
     static let bootstrapName = Array("envoy-bootstrap-config".utf8)
-
-    /// Whether `source` holds an escape of a double-quoted scalar that can spell a letter or a hyphen (`\x`,
-    /// `\u`, `\U`), or an escaped line break (which joins two lines without a blank): without one, a word
-    /// that is not in the bytes is in no value either.
-    private static func hasSpellingEscapes(_ source: [UInt8]) -> Bool {
-        ByteSearch.contains(source, 0x5C, followedBy: [UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"), 0x0A, 0x0D])
-    }
 }
