@@ -11,6 +11,7 @@ struct EarlySecrets: Sendable {
     /// Whether the workloads of the document at `index` have Secrets standing before them.
     func hasSecrets(ofDocument index: Int) -> Bool { byDocument[index] != nil }
 
+    /// Counts the Secret `name` as standing before its workload, in the document at `index`.
     mutating func add(_ name: String, ofDocument index: Int) {
         byDocument[index, default: []].append(name)
     }
