@@ -26,11 +26,15 @@ let package = Package(
             name: "LosslessYAML",
             dependencies: ["CYAML"]
         ),
+        // Generic threaded stages (a producer ahead, a parallel map that keeps order, a background value).
+        // Knows nothing of YAML or OSM; the only module besides the CLI that starts threads.
+        .target(name: "ThreadedPipeline"),
         // The injector core: Kubernetes and OSM models, the decision, the mutation, the bootstrap.
         .target(
             name: "OSMInjector",
             dependencies: [
                 "LosslessYAML",
+                "ThreadedPipeline",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
             ]
@@ -45,6 +49,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LosslessYAMLTests", dependencies: ["LosslessYAML"]),
+        .testTarget(name: "ThreadedPipelineTests", dependencies: ["ThreadedPipeline"]),
         .testTarget(name: "OSMInjectorTests", dependencies: ["OSMInjector", "LosslessYAML"]),
         .testTarget(name: "OSMInjectCLITests", dependencies: ["osm-inject"]),
     ],

@@ -3,8 +3,7 @@ import Testing
 @testable import LosslessYAML
 
 /// Inputs the fuzzers (`Fuzz/`, see docs/fuzzing.md) and the hostile-input tests found, reduced to their
-/// smallest form. A disabled test is a bug not fixed yet: the expectation is the correct behaviour, and the
-/// edit fuzzer steers clear of the bug (`Fuzz/Sources/FuzzChecks/KnownBugs.swift`) until it is fixed.
+/// smallest form; each expectation is the correct behaviour.
 @Suite struct FuzzRegressionTests {
     // MARK: Parsing
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Runs every fixture under `fixtures/` and compares stdout, stderr and the exit status byte for byte.
+/// Runs every fixture under `fixtures/inject/` (see its README) and compares stdout, stderr and the exit status byte for byte.
 ///
 /// A fixture is a folder with `args.txt` (one argument per line; paths relative to the folder) or, by
 /// default, `-f input.yaml` plus `-c config.yaml` when that file exists; and the expected results
@@ -10,7 +10,7 @@ import Testing
 /// never mistaken for a pass.
 @Suite struct GoldenFixtureTests {
     static let fixtureFolders: [URL] = {
-        let root = repositoryRoot.appendingPathComponent("fixtures")
+        let root = repositoryRoot.appendingPathComponent("fixtures/inject")
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
         var folders: [URL] = []
         for case let url as URL in walker where url.lastPathComponent == "input.yaml" || url.lastPathComponent == "args.txt" {

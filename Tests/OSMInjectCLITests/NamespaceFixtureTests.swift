@@ -21,7 +21,7 @@ import Testing
         let folder = Self.root.appendingPathComponent("cases/\(name)")
         let work = try copyOfFiles()
         defer { try? FileManager.default.removeItem(at: work) }
-        let arguments = try String(contentsOf: folder.appendingPathComponent("command.txt"), encoding: .utf8)
+        let arguments = try String(contentsOf: folder.appendingPathComponent("args.txt"), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         let result = try runTool(arguments, in: work)
         let inputs = try fileNames()
@@ -35,7 +35,7 @@ import Testing
         #expect(result.status == status, "\(name): exit status")
         let stdout = Array(try Data(contentsOf: folder.appendingPathComponent("stdout.txt")))
         #expect(result.stdout == stdout, "\(name): stdout: \(firstDifference(result.stdout, stdout))")
-        let stderr = try String(contentsOf: folder.appendingPathComponent("stderr.txt"), encoding: .utf8)
+        let stderr = try String(contentsOf: folder.appendingPathComponent("report.txt"), encoding: .utf8)
         #expect(result.stderr == stderr, "\(name): stderr: \(firstDifference(Array(result.stderr.utf8), Array(stderr.utf8)))")
         for file in inputs {
             let expectedURL = folder.appendingPathComponent("expected/\(file)")
@@ -66,7 +66,7 @@ import Testing
     /// Writes what the run produced as the case's expectations.
     func record(_ result: RunResult, inputs: [String], work: URL, folder: URL) throws {
         try Data(result.stdout).write(to: folder.appendingPathComponent("stdout.txt"))
-        try Data(result.stderr.utf8).write(to: folder.appendingPathComponent("stderr.txt"))
+        try Data(result.stderr.utf8).write(to: folder.appendingPathComponent("report.txt"))
         let statusURL = folder.appendingPathComponent("status.txt")
         if result.status != 0 { try Data("\(result.status)\n".utf8).write(to: statusURL) } else { try? FileManager.default.removeItem(at: statusURL) }
         let expected = folder.appendingPathComponent("expected")

@@ -4,7 +4,7 @@ import LosslessYAML
 
 /// The pipeline invariants of the inject fuzzer (`Fuzz/Sources/FuzzChecks/InjectInvariants.swift`) on the inputs
 /// it found or that seeded it: the output parses, untouched documents keep their bytes, a second injection
-/// changes nothing and uninject gives the input back. A disabled test is a bug not fixed yet.
+/// changes nothing and uninject gives the input back.
 @Suite struct FuzzRegressionInjectorTests {
     /// A pod of a namespace with Prometheus metrics whose `annotations` is an empty flow mapping: the three
     /// Prometheus annotations go into `{}` and need commas between them.

@@ -20,18 +20,7 @@ public struct Parser: Sendable {
     /// With a `filter`, documents it says no to are delivered partly built (`Document.isPartial`).
     public func forEachDocument(in source: [UInt8], filter: DocumentFilter? = nil,
                                 _ body: (Document) -> Void) throws(YAMLError) {
-        try admit(source)
-        let failure: YAMLError? = source.withUnsafeBufferPointer { buffer in
-            guard buffer.count > 0 else { return nil }
-            var builder = TreeBuilder(source: buffer, limits: limits, filter: filter)
-            do throws(YAMLError) {
-                try builder.run(deliver: body)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure { throw failure }
+        try forEachDocument(in: source, part: DocumentStarts.Part(whole: source), filter: filter, body)
     }
 
     /// Parses one part of `source` on its own (see `DocumentStarts`), with the marks and indexes its documents
@@ -62,5 +51,12 @@ public struct Parser: Sendable {
         guard source.count <= limits.maxInputBytes else {
             throw YAMLError("input is larger than the limit of \(limits.maxInputBytes) bytes")
         }
+    }
+}
+
+extension DocumentStarts.Part {
+    /// The whole of `source`, as one part.
+    init(whole source: [UInt8]) {
+        self.init(bytes: 0..<source.count, start: Mark(offset: 0, line: 1, column: 1), firstIndex: 0)
     }
 }

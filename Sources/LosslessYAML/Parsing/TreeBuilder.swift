@@ -1,5 +1,3 @@
-internal import CYAML
-
 /// Builds nodes from libyaml events with an explicit stack (no recursion, so depth cannot overflow the stack).
 struct TreeBuilder {
     /// An open collection: what its node will say besides its children (they wait in `children`) and its end.
@@ -64,134 +62,134 @@ struct TreeBuilder {
 
     private mutating func run(_ reader: EventReader, deliver: (Document) -> Void) throws(YAMLError) {
         while true {
-            let event: UnsafePointer<yaml_event_t>
+            let event: ParseEvent
             do {
                 event = try reader.next()
             } catch {
-                if let byte = error.byteOffset {
-                    throw YAMLError(error.message, at: Self.mark(ofByte: window.lowerBound + byte, in: source))
-                }
-                let offset = window.lowerBound + offsets.byteOffset(ofCharacter: error.index)
-                throw YAMLError(error.message, at: Mark(offset: offset, line: base.line + error.line,
-                                                        column: error.line == 0 ? base.column + error.column : error.column + 1))
+                throw self.error(error)
             }
-            let e = event.pointee
-            if skipping, try skipped(e) { continue }
-            switch e.type {
-            case YAML_STREAM_START_EVENT:
+            if skipping, try skipped(event) { continue }
+            switch event {
+            case .streamStart, .none:
                 break
-            case YAML_STREAM_END_EVENT:
+            case .streamEnd(let end):
                 if var last = pending {
                     // The last document owns everything up to the end of the input.
-                    last.range.end = mark(e.end_mark)
+                    last.range.end = mark(end)
                     last.range.end.offset = window.upperBound
                     deliver(last)
                     pending = nil
                 }
                 return
-            case YAML_DOCUMENT_START_EVENT:
-                explicitStart = e.data.document_start.implicit == 0
+            case .documentStart(let explicit):
+                explicitStart = explicit
                 root = nil
                 anchors = [:]
                 aliasTargets = [:]
                 partial = false
                 rebuild = false
-            case YAML_DOCUMENT_END_EVENT:
-                var end = mark(e.end_mark)
-                if e.data.document_end.implicit == 0 { end = endOfLine(after: end) }
-                var rootNode = root ?? Node(content: .scalar(Scalar(value: "", style: .plain)),
-                                            range: SourceRange(start: end, end: end))
-                if rebuild {
-                    (rootNode, aliasTargets) = try whole(documentStart.offset..<end.offset)
-                    partial = false
-                }
-                if let previous = pending { deliver(previous) }
-                pending = (Document(root: rootNode, range: SourceRange(start: documentStart, end: end),
-                                          hasExplicitStart: explicitStart,
-                                          hasExplicitEnd: e.data.document_end.implicit == 0,
-                                          index: documentCount, aliasTargets: aliasTargets, isPartial: partial))
-                documentCount += 1
-                documentStart = end
-            case YAML_ALIAS_EVENT:
-                let name = string(e.data.alias.anchor) ?? ""
-                let node = Node(content: .alias(name), range: range(e))
+            case .documentEnd(let end, let explicit):
+                try endDocument(at: mark(end), explicit: explicit, deliver: deliver)
+            case .alias(let alias):
+                let name = alias.anchor
+                let node = Node(content: .alias(name), range: SourceRange(start: mark(alias.start), end: mark(alias.end)))
                 guard let target = anchors[name] else {
                     throw YAMLError("alias *\(name) refers to no anchor defined before it", at: node.range.start)
                 }
                 aliasTargets[node.range.start.offset] = target
                 try complete(consume node)
-            case YAML_SCALAR_EVENT:
-                let s = e.data.scalar
-                let value = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
-                let scalar = Scalar(value: value, style: style(s.style))
-                let node = Node(content: .scalar(scalar), tag: string(s.tag), anchor: string(s.anchor), range: range(e))
+            case .scalar(let s):
+                let node = Node(content: .scalar(Scalar(value: s.value.string, style: s.style)), tag: s.tag?.string,
+                                anchor: s.anchor?.string, range: SourceRange(start: mark(s.start), end: mark(s.end)))
                 try complete(consume node)
-            case YAML_SEQUENCE_START_EVENT:
-                let d = e.data.sequence_start
-                try push(Frame(isMapping: false, tag: string(d.tag), anchor: string(d.anchor),
-                               style: d.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block, start: mark(e.start_mark),
-                               first: children.count))
-            case YAML_MAPPING_START_EVENT:
-                let d = e.data.mapping_start
-                try push(Frame(isMapping: true, tag: string(d.tag), anchor: string(d.anchor),
-                               style: d.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block, start: mark(e.start_mark),
-                               first: children.count))
-            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            case .collectionStart(let c):
+                try push(Frame(isMapping: c.isMapping, tag: c.tag?.string, anchor: c.anchor?.string, style: c.style,
+                               start: mark(c.start), first: children.count))
+            case .collectionEnd(_, let end):
                 guard let frame = stack.popLast() else { continue }
-                let end = mark(e.end_mark)
-                let flow = frame.style == .flow
-                let content: NodeContent
-                var last: Mark?
-                if e.type == YAML_MAPPING_END_EVENT {
-                    let pairs = children.takePairs(from: frame.first)
-                    last = frame.skippedEnd ?? (pairs.isEmpty ? nil : pairs[pairs.count - 1].value.range.end)
-                    content = .mapping(pairs)
-                } else {
-                    let items = children.takeItems(from: frame.first)
-                    last = items.isEmpty ? nil : items[items.count - 1].range.end
-                    content = .sequence(items)
-                }
-                let node = Node(content: content, tag: frame.tag, anchor: frame.anchor, collectionStyle: frame.style,
-                                range: SourceRange(start: frame.start, end: flow ? end : (last ?? end)))
+                // Separate steps: `mark` mutates, and inside the call's arguments it would copy the builder.
+                let endMark = mark(end)
+                let node = close(frame, end: endMark)
                 try complete(consume node)
-            default:
-                break
             }
         }
     }
 
-    /// Consumes `e` while the rest of a document is skipped; false for the event that closes the root mapping.
-    private mutating func skipped(_ e: yaml_event_t) throws(YAMLError) -> Bool {
-        switch e.type {
-        case YAML_SCALAR_EVENT:
-            let scalar = e.data.scalar
-            if let anchor = string(scalar.anchor) { skip.anchors.insert(anchor) }
+    /// libyaml's problem as an error at its place in the source.
+    private mutating func error(_ error: RawParseError) -> YAMLError {
+        if let byte = error.byteOffset {
+            return YAMLError(error.message, at: Self.mark(ofByte: window.lowerBound + byte, in: source))
+        }
+        let offset = window.lowerBound + offsets.byteOffset(ofCharacter: error.index)
+        return YAMLError(error.message, at: Mark(offset: offset, line: base.line + error.line,
+                                                 column: error.line == 0 ? base.column + error.column : error.column + 1))
+    }
+
+    /// Holds back the document ending at `end` and delivers the one before it.
+    private mutating func endDocument(at documentEnd: Mark, explicit: Bool,
+                                      deliver: (Document) -> Void) throws(YAMLError) {
+        var end = documentEnd
+        if explicit { end = endOfLine(after: end) }
+        var rootNode = root ?? Node(content: .scalar(Scalar(value: "", style: .plain)),
+                                    range: SourceRange(start: end, end: end))
+        if rebuild {
+            (rootNode, aliasTargets) = try whole(documentStart.offset..<end.offset)
+            partial = false
+        }
+        if let previous = pending { deliver(previous) }
+        pending = Document(root: rootNode, range: SourceRange(start: documentStart, end: end),
+                           hasExplicitStart: explicitStart, hasExplicitEnd: explicit,
+                           index: documentCount, aliasTargets: aliasTargets, isPartial: partial)
+        documentCount += 1
+        documentStart = end
+    }
+
+    /// The node of a collection closed at `end`, with the children it gathered.
+    private func close(_ frame: Frame, end: Mark) -> Node {
+        let content: NodeContent
+        let last: Mark?
+        if frame.isMapping {
+            let pairs = children.takePairs(from: frame.first)
+            last = frame.skippedEnd ?? pairs.last?.value.range.end
+            content = .mapping(pairs)
+        } else {
+            let items = children.takeItems(from: frame.first)
+            last = items.last?.range.end
+            content = .sequence(items)
+        }
+        // A block collection ends with its last child: libyaml ends it only at the token after it.
+        let flow = frame.style == .flow
+        return Node(content: content, tag: frame.tag, anchor: frame.anchor, collectionStyle: frame.style,
+                    range: SourceRange(start: frame.start, end: flow ? end : (last ?? end)))
+    }
+
+    /// Consumes `event` while the rest of a document is skipped; false for the event that closes the root
+    /// mapping.
+    private mutating func skipped(_ event: ParseEvent) throws(YAMLError) -> Bool {
+        switch event {
+        case .scalar(let scalar):
+            if let anchor = scalar.anchor { skip.anchors.insert(anchor.string) }
             if skip.depth == 1 {
-                if skip.expectsKey, let value = scalar.value,
-                   DocumentFilter.decides(key: UnsafeBufferPointer(start: value, count: scalar.length), after: skip.reason) {
+                if skip.expectsKey, case let key = scalar.value.bytes, key.baseAddress != nil,
+                   DocumentFilter.decides(key: key, after: skip.reason) {
                     skip.sawDecidingKey = true
                 }
-                if !skip.expectsKey { skip.lastEnd = mark(e.end_mark) }
-                skip.expectsKey.toggle()
+                closeSkippedEntry(at: scalar.end)
             }
-        case YAML_ALIAS_EVENT:
-            let name = string(e.data.alias.anchor) ?? ""
+        case .alias(let alias):
+            let name = alias.anchor
             guard anchors[name] != nil || skip.anchors.contains(name) else {
-                throw YAMLError("alias *\(name) refers to no anchor defined before it", at: mark(e.start_mark))
+                throw YAMLError("alias *\(name) refers to no anchor defined before it", at: mark(alias.start))
             }
-            if skip.depth == 1 {
-                if !skip.expectsKey { skip.lastEnd = mark(e.end_mark) }
-                skip.expectsKey.toggle()
-            }
-        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-            let anchor = e.type == YAML_MAPPING_START_EVENT ? e.data.mapping_start.anchor : e.data.sequence_start.anchor
-            if let anchor = string(anchor) { skip.anchors.insert(anchor) }
+            if skip.depth == 1 { closeSkippedEntry(at: alias.end) }
+        case .collectionStart(let collection):
+            if let anchor = collection.anchor { skip.anchors.insert(anchor.string) }
             // The same limit as `push`, counting the levels not built.
             guard stack.count + skip.depth - 1 < limits.maxDepth else {
-                throw YAMLError("nesting is deeper than the limit of \(limits.maxDepth) levels", at: mark(e.start_mark))
+                throw YAMLError("nesting is deeper than the limit of \(limits.maxDepth) levels", at: mark(collection.start))
             }
             skip.depth += 1
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+        case .collectionEnd(_, let end):
             skip.depth -= 1
             if skip.depth == 0 {
                 if !stack.isEmpty { stack[stack.count - 1].skippedEnd = skip.lastEnd }
@@ -199,14 +197,17 @@ struct TreeBuilder {
                 skipping = false
                 return false
             }
-            if skip.depth == 1 {
-                if !skip.expectsKey { skip.lastEnd = mark(e.end_mark) }
-                skip.expectsKey.toggle()
-            }
-        default:
+            if skip.depth == 1 { closeSkippedEntry(at: end) }
+        case .streamStart, .streamEnd, .documentStart, .documentEnd, .none:
             break
         }
         return true
+    }
+
+    /// A key or a value of the skipped root mapping ended at `end`: after a value, the entry ends there.
+    private mutating func closeSkippedEntry(at end: EventMark) {
+        if !skip.expectsKey { skip.lastEnd = mark(end) }
+        skip.expectsKey.toggle()
     }
 
     /// The root and alias targets of the document in `bytes`, read again without the filter.
@@ -284,26 +285,8 @@ struct TreeBuilder {
         return Mark(offset: i + length, line: mark.line + 1, column: 1)
     }
 
-    private mutating func mark(_ m: yaml_mark_t) -> Mark {
+    private mutating func mark(_ m: EventMark) -> Mark {
         Mark(offset: window.lowerBound + offsets.byteOffset(ofCharacter: m.index), line: base.line + m.line,
              column: m.line == 0 ? base.column + m.column : m.column + 1)
-    }
-
-    private mutating func range(_ e: yaml_event_t) -> SourceRange {
-        SourceRange(start: mark(e.start_mark), end: mark(e.end_mark))
-    }
-
-    private func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        p.map { String(cString: UnsafePointer($0)) }
-    }
-
-    private func style(_ s: yaml_scalar_style_t) -> ScalarStyle {
-        switch s {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: return .literal
-        case YAML_FOLDED_SCALAR_STYLE: return .folded
-        default: return .plain
-        }
     }
 }

@@ -41,7 +41,7 @@ extension Injector {
     /// The document as it was before an earlier injection, and the plan that undid it, when `run` re-injects it
     /// from there (and so decides on that pod); nil otherwise.
     private func restored(_ document: Document, source: [UInt8], secrets: BootstrapSecretIndex,
-                          owners: [String: Int]) -> (Document, ReinjectionPlan?)? {
+                          owners: SecretOwners) -> (Document, ReinjectionPlan?)? {
         guard mode == .inject else { return nil }
         let plan = ReinjectionPlan(document: document, secrets: secrets, owners: owners,
                                    defaultNamespace: cluster.settings.defaultNamespace)

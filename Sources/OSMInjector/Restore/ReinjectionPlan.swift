@@ -37,15 +37,15 @@ struct ReinjectionPlan {
 
     /// `owners` gives the workload (by its start offset) each Secret with a restore log belongs to; for any
     /// other workload naming it, the Secret counts as absent.
-    init(document: Document, secrets: BootstrapSecretIndex, owners: [String: Int], defaultNamespace: String) {
+    init(document: Document, secrets: BootstrapSecretIndex, owners: SecretOwners, defaultNamespace: String) {
         self.document = document
         self.defaultNamespace = defaultNamespace
         visits = WorkloadWalker.visit(document, defaultNamespace: defaultNamespace)
         for visit in visits {
             guard case .workload(let workload) = visit, let template = workload.template,
                   let secretName = WorkloadWalker.bootstrapSecretName(of: template) else { continue }
-            let owner = owners[secretName]
-            let entry = owner == nil || owner == workload.object.node.range.start.offset ? secrets[secretName] : nil
+            let owned = owners.allows(secretName, workloadAt: workload.object.node.range.start.offset)
+            let entry = owned ? secrets[secretName] : nil
             injected.append(Injected(kind: workload.kind, name: workload.name, namespace: workload.namespace,
                                      mark: workload.object.node.range.start, secretName: secretName, log: entry?.log,
                                      template: template, bootstrap: entry?.bootstrap,

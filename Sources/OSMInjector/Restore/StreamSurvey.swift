@@ -47,12 +47,12 @@ struct StreamSurvey {
     /// For each Secret with a restore log, the workload it belongs to (by the offset where it starts): the one
     /// whose identity gives the Secret's name, else the first naming it (renamed since). Other workloads naming
     /// it are copies, which its log does not describe.
-    func secretOwners() -> [String: Int] {
-        var owners: [String: Int] = [:]
-        var byIdentity: Set<String> = []
+    func secretOwners() -> SecretOwners {
+        var named: Set<String> = []
         var shared: Set<String> = []
-        for user in users where owners.updateValue(user.offset, forKey: user.secret) != nil { shared.insert(user.secret) }
-        owners = [:]
+        for user in users where !named.insert(user.secret).inserted { shared.insert(user.secret) }
+        var owners = SecretOwners()
+        var byIdentity: Set<String> = []
         for user in users where secrets[user.secret]?.log != nil && !byIdentity.contains(user.secret) {
             if owners[user.secret] == nil { owners[user.secret] = user.offset }
             // Hashing identities is only needed to choose between several workloads.
@@ -66,9 +66,9 @@ struct StreamSurvey {
 
     /// The bootstrap Secrets no workload of the stream names (left over from an earlier injection?), where each
     /// starts: an injection must not write a second Secret of one of these names.
-    func leftOverSecrets() -> [String: Mark] {
+    func leftOverSecrets() -> LeftOverSecrets {
         let named = Set(users.map(\.secret))
-        var leftOvers: [String: Mark] = [:]
+        var leftOvers = LeftOverSecrets()
         for (name, marks) in secrets.marks where !named.contains(name) { leftOvers[name] = marks.first }
         return leftOvers
     }
@@ -87,22 +87,24 @@ struct StreamSurvey {
     /// Secrets that stand before the workload using them and will be replaced if their workload's undo works, by
     /// the index of the workload's document: the second pass drops them when it meets them, so the injector first
     /// takes out those of documents that re-injection leaves as they were.
-    func secretsReplacedEarly(mode: Injector.Mode, owners: [String: Int]) -> [Int: [String]] {
-        var early: [Int: [String]] = [:]
+    func secretsReplacedEarly(mode: Injector.Mode, owners: SecretOwners) -> EarlySecrets {
+        var early = EarlySecrets()
         var start = users.startIndex
         while start < users.endIndex {
             let document = users[start].document
             let end = users[start...].firstIndex { $0.document != document } ?? users.endIndex
             let group = users[start..<end]
             start = end
-            let entries = group.map { user in owners[user.secret].map { $0 == user.offset } == false ? nil : secrets[user.secret] }
+            let entries = group.map { user in
+                owners.allows(user.secret, workloadAt: user.offset) ? secrets[user.secret] : nil
+            }
             let undoable = entries.allSatisfy { entry in
                 guard let entry else { return false }
                 return mode == .inject ? entry.log != nil : (entry.log != nil || entry.bootstrap != nil)
             }
             guard undoable else { continue }
             for (user, entry) in zip(group, entries) where (entry?.documentIndex ?? .max) < document {
-                early[document, default: []].append(user.secret)
+                early.add(user.secret, ofDocument: document)
             }
         }
         return early
