@@ -16,6 +16,9 @@ public struct Injector: Sendable {
     public var mode: Mode = .inject
     /// How bootstrap Secrets are written.
     public var secrets = SecretOptions()
+    /// Whether a key written twice in a workload the run reads is an error (a review's object, which Go's JSON
+    /// decoder reads with the last value winning, is not checked).
+    public var refusesDuplicateKeys = true
 
     /// Whether to emit the bootstrap Secret of each injected workload.
     public var emitsBootstrapSecrets: Bool {
@@ -137,6 +140,7 @@ public struct Injector: Sendable {
             var processor = DocumentProcessor(document: document, source: source, cluster: cluster,
                                               secrets: self.secrets)
             processor.leftOvers = leftOvers
+            processor.checksDuplicateKeys = refusesDuplicateKeys
             let visits = plan.defaultNamespace == cluster.settings.defaultNamespace ? plan.visits : nil
             processor.run(identities: &identities, visits: visits)
             return DocumentResult(bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
@@ -144,6 +148,10 @@ public struct Injector: Sendable {
         }
         guard mode == .inject ? plan.canUndo : plan.canUninject else {
             return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(.failed(plan.uninjectError(of: $0))) })
+        }
+        // The document is undone whole: every workload of it is read, where its positions are the file's.
+        if refusesDuplicateKeys, let failure = Self.duplicateKeyFailure(in: plan.visits) {
+            return DocumentResult(bytes: original, reports: [failure])
         }
         let restored: [UInt8]
         do {
@@ -175,6 +183,7 @@ public struct Injector: Sendable {
         var processor = DocumentProcessor(document: document, source: restored.source, cluster: cluster,
                                           secrets: self.secrets)
         processor.leftOvers = leftOvers
+        processor.checksDuplicateKeys = false
         var counted = identities
         processor.run(identities: &counted)
         // An injected part repeated by hand survives the undo: the log does not describe the document.
@@ -214,6 +223,20 @@ public struct Injector: Sendable {
 }
 
 extension Injector {
+    /// The report of the first workload of `visits` with a key written twice, nil when there is none.
+    static func duplicateKeyFailure(in visits: [WorkloadWalker.Visit]) -> WorkloadReport? {
+        for visit in visits {
+            guard case .workload(let workload) = visit else { continue }
+            do {
+                try workload.object.refuseDuplicateKeys()
+            } catch {
+                return WorkloadReport(kind: workload.kind, name: workload.name, namespace: workload.namespace,
+                                      outcome: .failed(error), mark: workload.object.node.range.start)
+            }
+        }
+        return nil
+    }
+
     /// `reports` with each workload that names another workload's Secret (a copy) reported as left as it was.
     static func markingCopies(_ reports: [WorkloadReport], plan: ReinjectionPlan) -> [WorkloadReport] {
         let copies = plan.injected.filter(\.copied)

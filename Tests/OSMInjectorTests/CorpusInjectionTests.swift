@@ -19,9 +19,10 @@ import LosslessYAML
             for report in output.reports {
                 guard case .failed(let error) = report.outcome else { continue }
                 // The only refusals the corpus may cause: a second envoy (Contour ships one), OSM's own checks,
-                // and annotations Kubernetes itself would refuse (unquoted booleans). Another mesh's sidecar is
-                // no refusal: the webhook injects such a pod, and so does osm-inject, with a warning.
-                let expected = ["already has a container named", "Invalid", "must be a string"]
+                // annotations Kubernetes itself would refuse (unquoted booleans), and keys written twice, which
+                // kubectl's strict validation refuses too. Another mesh's sidecar is no refusal: the webhook
+                // injects such a pod, and so does osm-inject, with a warning.
+                let expected = ["already has a container named", "Invalid", "must be a string", "duplicate key"]
                 if !expected.contains(where: { error.message.contains($0) }) {
                     problems.append("\(url.lastPathComponent): \(report.line)")
                 }

@@ -54,6 +54,7 @@ public struct AdmissionReviewer: Sendable {
         cluster.settings.defaultNamespace = request.namespace
         var injector = Injector(cluster: cluster)
         injector.emitsBootstrapSecrets = false
+        injector.refusesDuplicateKeys = false
         let output = injector.run(webhookPod)
         if let error = output.reports.lazy.compactMap(\.failure).first {
             return failure(Self.webhookMessage(error.message, namespace: request.namespace), output.reports)
