@@ -150,7 +150,7 @@ public struct Injector: Sendable {
             return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(.failed(plan.uninjectError(of: $0))) })
         }
         // The document is undone whole: every workload of it is read, where its positions are the file's.
-        if refusesDuplicateKeys, let failure = Self.duplicateKeyFailure(in: plan.visits) {
+        if refusesDuplicateKeys, let failure = Self.duplicateKeyFailure(in: plan.visits, cluster: cluster) {
             return DocumentResult(bytes: original, reports: [failure])
         }
         let restored: [UInt8]
@@ -223,10 +223,14 @@ public struct Injector: Sendable {
 }
 
 extension Injector {
-    /// The report of the first workload of `visits` with a key written twice, nil when there is none.
-    static func duplicateKeyFailure(in visits: [WorkloadWalker.Visit]) -> WorkloadReport? {
+    /// The report of the first workload of `visits` with a key written twice, nil when there is none. Only the
+    /// workloads a fresh injection reads are checked (those with a template in a namespace the webhook sees),
+    /// and the injected ones, which the undo edits: a second run checks what the first did.
+    static func duplicateKeyFailure(in visits: [WorkloadWalker.Visit], cluster: ClusterState) -> WorkloadReport? {
         for visit in visits {
-            guard case .workload(let workload) = visit else { continue }
+            guard case .workload(let workload) = visit, let template = workload.template, workload.templateError == nil,
+                  InjectionDecision.namespaceSkip(workload.namespace, cluster: cluster) == nil
+                    || WorkloadWalker.bootstrapSecretName(of: template) != nil else { continue }
             do {
                 try workload.object.refuseDuplicateKeys()
             } catch {

@@ -62,6 +62,25 @@ import LosslessYAML
         if !whole.reports.contains(where: { $0.outcome == .injected }) { #expect(whole.bytes == Array(text.utf8)) }
     }
 
+    /// A List undone whole for its injected item: a second run, and uninject, check what the first run read and
+    /// no more (a sibling of a namespace outside the mesh, a workload without a pod template).
+    @Test func aSecondRunChecksWhatTheFirstDid() throws {
+        let text = "apiVersion: v1\nkind: List\nitems:\n"
+            + "- apiVersion: v1\n  kind: Pod\n  metadata: {name: a, namespace: shop}\n  spec: {containers: [{name: c, image: i}]}\n"
+            + "- apiVersion: v1\n  kind: Pod\n  metadata: {name: b, namespace: elsewhere}\n  spec: {containers: [{name: c, image: i, image: j}]}\n"
+            + "- kind: Deployment\n  metadata: {name: d, namespace: shop, labels: {x: y, x: z}}\n"
+        let first = Injector(cluster: Self.shop).run(try Parser().parse(Array(text.utf8)))
+        #expect(!first.hasErrors, "\(first.reports.map(\.line))")
+        #expect(first.reports.contains { $0.outcome == .injected })
+        let (second, streamed, streamedBytes) = try runs(String(decoding: first.bytes, as: UTF8.self))
+        #expect(!second.hasErrors, "\(second.reports.map(\.line))")
+        #expect(second.bytes == first.bytes)
+        #expect(streamed.reports == second.reports && streamedBytes == second.bytes)
+        let undone = Injector(cluster: Self.shop, mode: .uninject).run(try Parser().parse(first.bytes))
+        #expect(!undone.hasErrors, "\(undone.reports.map(\.line))")
+        #expect(undone.bytes == Array(text.utf8))
+    }
+
     /// A workload injected before is read whole to be undone: a key written twice since is an error, at its
     /// place in the file, in both runs and when uninjecting.
     @Test func injectedWorkloadIsCheckedBeforeItsUndo() throws {
