@@ -30,10 +30,14 @@ extension Node {
                     found = duplicate
                 }
                 guard recursive else { return found }
-                for pair in pairs where pair.value.isCollection { pending.append(pair.value) }
+                pairs.withUnsafeBufferPointer { buffer in
+                    for index in buffer.indices where buffer[index].value.isCollection { pending.append(buffer[index].value) }
+                }
             case .sequence(let items):
                 guard recursive else { return found }
-                for item in items where item.isCollection { pending.append(item) }
+                items.withUnsafeBufferPointer { buffer in
+                    for index in buffer.indices where buffer[index].isCollection { pending.append(buffer[index]) }
+                }
             case .scalar, .alias:
                 break
             }
@@ -51,18 +55,26 @@ extension Node {
 
     /// The key of `pairs` that repeats an earlier one, first in source order.
     private static func firstDuplicate(among pairs: [Pair]) -> DuplicateKey? {
-        // Mappings are mostly short: a scan is cheaper than hashing every key, up to a point.
+        // Mappings are mostly short: comparing texts pairwise is cheaper than hashing every key, up to a point.
         if pairs.count > 16 { return firstDuplicateHashing(pairs) }
-        var keys: [(identity: KeyIdentity, mark: Mark)] = []
-        keys.reserveCapacity(pairs.count)
-        for pair in pairs {
-            guard let identity = KeyIdentity(pair.key) else { continue }
-            if let earlier = keys.first(where: { $0.identity == identity }) {
-                return DuplicateKey(key: pair.key.scalar?.value ?? "", first: earlier.mark, second: pair.key.range.start)
+        return pairs.withUnsafeBufferPointer { buffer -> DuplicateKey? in
+            for later in 1..<buffer.count {
+                guard case .scalar(let second) = buffer[later].key.content else { continue }
+                let secondClass = NonStringClass(second, tag: buffer[later].key.tag)
+                for earlier in 0..<later {
+                    guard case .scalar(let first) = buffer[earlier].key.content else { continue }
+                    // Keys of two texts are one only when both resolve to the same non-string (`1`, `0x1`); most
+                    // keys cannot, and are told apart by their texts alone.
+                    guard first.value == second.value || (secondClass != .none
+                            && secondClass.mayEqual(NonStringClass(first, tag: buffer[earlier].key.tag))),
+                          let identity = KeyIdentity(buffer[later].key),
+                          KeyIdentity(buffer[earlier].key) == identity else { continue }
+                    return DuplicateKey(key: second.value, first: buffer[earlier].key.range.start,
+                                        second: buffer[later].key.range.start)
+                }
             }
-            keys.append((identity, pair.key.range.start))
+            return nil
         }
-        return nil
     }
 
     /// `firstDuplicate` for a long mapping.
@@ -76,6 +88,55 @@ extension Node {
             }
         }
         return nil
+    }
+}
+
+/// Which non-string a scalar key could resolve to, told from its first byte and length without resolving it:
+/// keys of two texts can be one key only when both could be the same kind of value.
+private enum NonStringClass: Equatable {
+    /// Only a string, or a float or timestamp (which compare by their text).
+    case none
+    /// An integer (a digit or a sign first).
+    case number
+    /// A null or a boolean: `~`, empty, or a word of five letters at most (`null`, `false`, `yes`, `off`).
+    case word
+    /// A tagged key: anything.
+    case tagged
+
+    init(_ scalar: Scalar, tag: String?) {
+        if tag != nil {
+            self = .tagged
+            return
+        }
+        guard scalar.style == .plain else {
+            self = .none
+            return
+        }
+        let utf8 = scalar.value.utf8
+        guard let first = utf8.first else {
+            self = .word
+            return
+        }
+        switch first {
+        case UInt8(ascii: "~"):
+            self = .word
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            self = .number
+        case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "t"),
+             UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            self = utf8.count <= 5 ? .word : .none
+        default:
+            self = .none
+        }
+    }
+
+    /// Whether keys of these classes may resolve to one value.
+    func mayEqual(_ other: NonStringClass) -> Bool {
+        switch (self, other) {
+        case (.none, _), (_, .none): return false
+        case (.tagged, _), (_, .tagged): return true
+        default: return self == other
+        }
     }
 }
 
