@@ -6,6 +6,9 @@ public struct InjectionError: Error, Sendable, Equatable, CustomStringConvertibl
     public var message: String
     /// Where in the source the problem is, when known.
     public var mark: Mark?
+    /// The problem is in the document's text (a duplicate key), not in what one object means: reports give the
+    /// message alone, without the object it was found in.
+    public var isAboutTheText = false
 
     public init(_ message: String, at mark: Mark? = nil) {
         self.message = message

@@ -39,7 +39,7 @@ final class ReportPrinter {
     func workloads(_ reports: [WorkloadReport], file: InputFile) {
         for report in reports {
             if case .failed(let error) = report.outcome {
-                self.error(file: file, mark: error.mark ?? report.mark, message: "\(report.subject): \(error.message)")
+                self.error(file: file, mark: error.mark ?? report.mark, message: report.message(of: error))
                 continue
             }
             for warning in report.warnings {

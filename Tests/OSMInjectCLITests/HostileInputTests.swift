@@ -191,7 +191,9 @@ import Testing
 
     // MARK: Odd but valid YAML
 
-    /// Duplicate keys: the last occurrence wins, as kubectl reads it, and the output is valid.
+    /// Duplicate keys: `kubectl apply`'s strict validation refuses them, and a lenient reading would take the
+    /// last one without a word; in a workload read for injection they are an error at the first repetition,
+    /// with nothing on stdout, in a streaming run and in `--check` alike.
     @Test func duplicateKeys() throws {
         let scratch = try HostileScratch()
         try scratch.write("ns.yaml", meshNamespace)
@@ -215,14 +217,12 @@ import Testing
 
             """
         try scratch.write("dup.yaml", pod)
-        let result = try runTool(["-f", "dup.yaml", "-c", "ns.yaml", "--no-bootstrap-secrets"], in: scratch.url)
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("pod \"p\" injected"))
-        // The envoy joins the second (effective) list.
-        let text = result.stdoutText
-        let second = try #require(text.range(of: "  - name: a\n"))
-        #expect(text[second.upperBound...].contains("- name: envoy"))
-        #expect(!text[..<second.lowerBound].contains("- name: envoy"))
+        for extra in [[], ["--check"]] {
+            let result = try runTool(["-f", "dup.yaml", "-c", "ns.yaml", "--no-bootstrap-secrets"] + extra, in: scratch.url)
+            #expect(result.status == 1)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.hasPrefix("dup.yaml:6:3: error: duplicate key \"namespace\" (first at line 5)\n"), "\(result.stderr)")
+        }
     }
 
     // MARK: Wrong shapes

@@ -236,13 +236,14 @@ import Testing
 
     /// Injects `original`, applies `edit` to the output, then re-runs, uninjects and injects `original` with
     /// `originalEdit` (the same change as the user would write it in the original) afresh, with one state.
-    private func rerunAfterEdit(original: String, edit: String, originalEdit: String) throws -> EditedRun {
+    private func rerunAfterEdit(original: String, edit: String, originalEdit: String,
+                                adjust: (String) -> String = { $0 }) throws -> EditedRun {
         let work = try ReinjectScratch()
         defer { work.remove() }
         try work.write("config.yaml", Array(meshNamespace.utf8))
         try work.write("original.yaml", Array(original.utf8))
         let first = try runTool(["-c", "config.yaml", "original.yaml"], in: work.url)
-        let input = try ReinjectEdit.apply(edit, to: first.stdout)
+        let input = Array(adjust(String(decoding: try ReinjectEdit.apply(edit, to: first.stdout), as: UTF8.self)).utf8)
         try work.write("injected.yaml", input)
         let rerun = try runTool(["-c", "config.yaml", "injected.yaml"], in: work.url)
         try work.write("reinjected.yaml", rerun.stdout)
@@ -288,20 +289,11 @@ import Testing
         Self.expectBytes(run.undone.stdout, run.originalAfter, "uninject did not give the edited pod")
     }
 
-    /// A second `volumes:` key written by hand before the injected one: undoing the logged edits leaves it, so
-    /// the restore log no longer describes the pod.
-    static let repeatVolumes = """
-        <<<<<<< find
-          volumes:
-        =======
-          volumes:
-          - name: envoy-bootstrap-config-volume
-            secret:
-              secretName: copied
-          volumes:
-        >>>>>>> replace
-
-        """
+    /// The restore log's `volumes` entry made to name another key: undoing the logged edits would leave the
+    /// bootstrap volume, so the restore log no longer describes the pod.
+    static func misleadLog(_ text: String) -> String {
+        text.replacingOccurrences(of: #"{\"key\":\"volumes\""#, with: #"{\"key\":\"vol\""#)
+    }
 
     @Test
     func reportDoesNotBlameAMissingSecretThatIsPresent() throws {
@@ -309,9 +301,11 @@ import Testing
                                      originalEdit: Self.removeOriginalProbe)
         #expect(String(decoding: run.input, as: UTF8.self).contains("kind: Secret"))
         #expect(!run.rerun.stderr.contains("its bootstrap Secret is not in the input"), "\(run.rerun.stderr)")
-        // The removed probe does not stop the log from applying; a repeated injected part does.
-        let repeated = try rerunAfterEdit(original: Self.probedPod, edit: Self.repeatVolumes,
-                                          originalEdit: "<<<<<<< find\nkind: Pod\n=======\nkind: Pod\n>>>>>>> replace\n")
+        // The removed probe does not stop the log from applying; a log that no longer describes the pod does.
+        let unchanged = "<<<<<<< find\nkind: Pod\n=======\nkind: Pod\n>>>>>>> replace\n"
+        let repeated = try rerunAfterEdit(original: Self.probedPod, edit: unchanged, originalEdit: unchanged,
+                                          adjust: Self.misleadLog)
+        #expect(String(decoding: repeated.input, as: UTF8.self).contains(#"{\"key\":\"vol\""#))
         #expect(String(decoding: repeated.input, as: UTF8.self).contains("kind: Secret"))
         #expect(repeated.rerun.status == 0, "\(repeated.rerun.stderr)")
         #expect(!repeated.rerun.stderr.contains("its bootstrap Secret is not in the input"), "\(repeated.rerun.stderr)")

@@ -131,6 +131,49 @@ import Testing
         #expect(result.stdoutText == #"{"kind":"AdmissionReview","apiVersion":"admission.k8s.io/v1","response":{"uid":"11111111-2222-3333-4444-555555555555","allowed":true}}"# + "\n")
     }
 
+    /// The operations of a review's patch, as `op path`.
+    private func operations(_ result: RunResult) throws -> [ReviewValue] {
+        guard case .array(let ops) = try reviewPatch(try ReviewValue(json: result.stdoutText)) else { return [] }
+        return ops
+    }
+
+    /// v1.2.4 TestWebhookMutate "will inject": a pod without `spec` decodes into an empty pod spec and is
+    /// patched (a monitored namespace without annotation, the pod annotated `true`).
+    @Test func podWithoutSpecIsInjected() throws {
+        let pod = #"{"apiVersion":"v1","kind":"Pod","metadata":{"annotations":{"openservicemesh.io/sidecar-injection":"true"}}}"#
+        let result = try review(admissionReview(namespace: "default", pod: pod))
+        #expect(result.status == 0, "\(result.stderr)")
+        let ops = try operations(result)
+        #expect(ops.map { "\($0["op"]?.string ?? "") \($0["path"]?.string ?? "")" } == ["add /metadata/labels", "add /spec"])
+        let spec = ops.last?["value"]
+        #expect(spec?["containers"].map { "\($0)" }?.contains(#""name":"envoy""#) == true)
+        #expect(spec?["initContainers"].map { "\($0)" }?.contains(#""name":"osm-init""#) == true)
+        #expect(spec?["volumes"].map { "\($0)" }?.contains(#""name":"envoy-bootstrap-config-volume""#) == true)
+        let patched = try ReviewValue(json: pod).applying(try reviewPatch(try ReviewValue(json: result.stdoutText)))
+        #expect(patched["kind"] == .string("Pod"))
+    }
+
+    /// v1.2.4 TestCreatePatch: a pod marshalled from Go without `kind` and `apiVersion` is a pod all the same;
+    /// the patch leaves the missing kind missing.
+    @Test func podWithoutKindIsInjected() throws {
+        let pod = #"{"metadata":{"name":"p","namespace":"bookstore","creationTimestamp":null},"spec":{"containers":[{"name":"a","image":"a","resources":{}}]},"status":{}}"#
+        let result = try review(admissionReview(namespace: "bookstore", pod: pod))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try operations(result).map { "\($0["op"]?.string ?? "") \($0["path"]?.string ?? "")" } == [
+            "add /metadata/labels", "add /spec/containers/1", "add /spec/initContainers", "add /spec/volumes",
+        ])
+        #expect(result.stderr.contains("pod \"p\" injected"))
+    }
+
+    /// An object of another kind is decoded into a Pod too (the webhook never checks `kind`), and keeps its kind.
+    @Test func objectOfAnotherKindIsInjectedAsAPod() throws {
+        let pod = #"{"kind":"Podd","apiVersion":"v1","metadata":{"name":"p","namespace":"bookstore"},"spec":{"containers":[{"name":"a","image":"a"}]}}"#
+        let result = try review(admissionReview(namespace: "bookstore", pod: pod))
+        let ops = try operations(result)
+        #expect(ops.contains { $0["path"] == .string("/spec/containers/1") })
+        #expect(!ops.contains { $0["path"] == .string("/kind") })
+    }
+
     /// T-HTTP-3: a body that does not decode; the response has no kind, apiVersion or uid.
     @Test func undecodableBodyIsAnErrorResponse() throws {
         let result = try review(Array("}".utf8))

@@ -431,7 +431,9 @@ private struct ManifestGenerator {
         var entries = [plain("apiVersion", apiVersion), plain("kind", kind)]
         if kind == "Pod" {
             let (podMetadata, spec) = podTemplate(name: name, batch: false)
-            entries.append(GenEntry("metadata", map(metadata + podMetadata, flowChance: 0.15)))
+            // One `labels` key: a key written twice is an error (the pod's own labels win).
+            let objectOnly = metadata.filter { entry in !podMetadata.contains { $0.key == entry.key } }
+            entries.append(GenEntry("metadata", map(objectOnly + podMetadata, flowChance: 0.15)))
             entries.append(GenEntry("spec", spec))
             return commented(entries)
         }

@@ -57,7 +57,7 @@ extension KRMResult {
         let ref = report.kind.isEmpty ? nil
             : ResourceRef(apiVersion: apiVersion, kind: report.kind, name: report.name, namespace: namespace)
         if case .failed(let error) = report.outcome {
-            return [KRMResult(message: "\(report.subject): \(error.message)", severity: .error, resourceRef: ref, file: file)]
+            return [KRMResult(message: report.message(of: error), severity: .error, resourceRef: ref, file: file)]
         }
         var results = report.warnings.map {
             KRMResult(message: "\(report.subject): \($0)", severity: .warning, resourceRef: ref, file: file)

@@ -29,7 +29,7 @@ public struct ClusterState: Sendable {
     public var envoyLogLevel: String { meshConfig.logLevel.isEmpty ? "error" : meshConfig.logLevel }
 
     /// Adds what a stream of objects declares: `MeshConfig` (the last one wins) and `Namespace` objects,
-    /// also inside `List`s.
+    /// also inside `List`s. A key written twice in one of them (or in the List holding it) is an error.
     public mutating func absorb(_ document: Document) throws(InjectionError) {
         try absorb(ObjectView(document: document))
     }
@@ -38,11 +38,14 @@ public struct ClusterState: Sendable {
         guard object.node.pairs != nil, let kind = try? object.string("kind") else { return }
         switch kind {
         case "Namespace":
+            try object.refuseDuplicateKeys()
             let namespace = try NamespaceInfo(object)
             if !namespace.name.isEmpty { namespaces[namespace.name] = namespace }
         case "MeshConfig":
             let apiVersion = try object.string("apiVersion") ?? ""
-            if apiVersion.hasPrefix("config.openservicemesh.io/") { meshConfig = try MeshConfig(object) }
+            guard apiVersion.hasPrefix("config.openservicemesh.io/") else { return }
+            try object.refuseDuplicateKeys()
+            meshConfig = try MeshConfig(object)
         default:
             if WorkloadKinds.isList(kind) {
                 for item in try object.sequence("items") ?? [] { try absorb(item) }

@@ -12,7 +12,8 @@ enum BootstrapSecretWriter {
             nodeID: BootstrapConfig.nodeID(proxyUUID: uuid, serviceAccount: serviceAccount, namespace: namespace,
                                            trustDomain: cluster.settings.trustDomain),
             xdsHost: BootstrapConfig.xdsHost(osmNamespace: cluster.osmNamespace),
-            tlsMinProtocolVersion: mesh.tlsMinProtocolVersion, tlsMaxProtocolVersion: mesh.tlsMaxProtocolVersion,
+            // The builder takes Go strings: an absent version is "", which like TLS_AUTO is left out.
+            tlsMinProtocolVersion: mesh.tlsMinProtocolVersion ?? "", tlsMaxProtocolVersion: mesh.tlsMaxProtocolVersion ?? "",
             cipherSuites: mesh.cipherSuites, ecdhCurves: mesh.ecdhCurves,
             probes: BootstrapProbes(liveness: probes.liveness.map(bootstrapProbe), readiness: probes.readiness.map(bootstrapProbe),
                                     startup: probes.startup.map(bootstrapProbe)))

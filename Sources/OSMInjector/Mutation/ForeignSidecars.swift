@@ -1,7 +1,7 @@
 import LosslessYAML
 
-/// Refuses a pod that already carries another service mesh's proxy: two meshes would both intercept its
-/// traffic (the webhook itself would add a second proxy; osm-inject says no instead).
+/// Finds another service mesh's proxy in a pod: the webhook injects such a pod like any other, so it is only
+/// worth a warning (a pod in two meshes, both intercepting its traffic, is almost always a mistake).
 enum ForeignSidecars {
     /// Container names of other meshes' proxies, and the mesh each belongs to.
     static let proxies: [String: String] = [
@@ -14,18 +14,20 @@ enum ForeignSidecars {
         "consul-connect-inject-init": "Consul",
     ]
 
-    /// Throws when a container or init container belongs to another mesh.
-    static func check(containers: [ContainerView], initContainers initViews: [ObjectView]) throws(InjectionError) {
-        for container in containers {
-            if let mesh = proxies[container.name] {
-                throw InjectionError("the pod already carries \(mesh)'s sidecar (container \"\(container.name)\"); uninject it before adding OSM's", at: container.view.node.range.start)
-            }
-        }
+    /// One warning for each container or init container that belongs to another mesh, in pod order.
+    static func warnings(containers: [ContainerView], initContainers initViews: [ObjectView]) -> [String] {
+        var warnings: [String] = []
         for view in initViews {
             let name = ((try? view.string("name")) ?? nil) ?? ""
             if let mesh = initContainers[name] {
-                throw InjectionError("the pod already carries \(mesh)'s init container \"\(name)\"; uninject it before adding OSM's sidecar", at: view.node.range.start)
+                warnings.append("the pod already carries \(mesh)'s init container \"\(name)\"; it was injected as the webhook would, so it is now in two meshes")
             }
         }
+        for container in containers {
+            if let mesh = proxies[container.name] {
+                warnings.append("the pod already carries \(mesh)'s sidecar (container \"\(container.name)\"); it was injected as the webhook would, so it is now in two meshes")
+            }
+        }
+        return warnings
     }
 }

@@ -65,9 +65,8 @@ struct PodMutation {
         let windows = GoStrings.equalFold(os, OSMConstants.osWindows)
         try checkPrerequisites(windows: windows)
         try checkNameCollisions(containers: containers, windows: windows, healthcheck: probes.usesTCP)
-        try ForeignSidecars.check(containers: containers, initContainers: try pod.initContainers())
 
-        var warnings: [String] = []
+        var warnings = ForeignSidecars.warnings(containers: containers, initContainers: try pod.initContainers())
         var initContainer: YAMLValue?
         if !windows {
             let (script, scriptWarnings) = try InitScript.make(podAnnotations: pod.annotations, meshConfig: cluster.meshConfig,

@@ -13,6 +13,8 @@ struct DocumentProcessor {
     private(set) var secrets: [[UInt8]] = []
     /// Secrets of the input that no workload names, where each starts: a new Secret must not take one's name.
     var leftOvers = LeftOverSecrets()
+    /// Whether a workload with a key written twice is an error (false for a document checked before its undo).
+    var checksDuplicateKeys = true
     /// The edits so far; made at the first injection, as most documents get none and the layout detection
     /// that makes an editor reads the whole document.
     private var editor: DocumentEditor?
@@ -69,6 +71,9 @@ struct DocumentProcessor {
 
     private mutating func inject(_ pod: PodTemplateView, object: ObjectView, report: inout WorkloadReport,
                                  identities: inout IdentityCounter) throws(InjectionError) -> WorkloadReport.Outcome {
+        // A workload in a namespace the webhook sees is read for the decision and maybe edited: it must say
+        // what it means (a workload of another namespace is not read further, not even built when streaming).
+        if checksDuplicateKeys { try object.refuseDuplicateKeys() }
         // The webhook decides first (mustInject), and only then looks for an earlier injection.
         switch try InjectionDecision.decide(pod: pod, namespace: report.namespace, cluster: cluster) {
         case .skip(let reason):

@@ -17,6 +17,9 @@ public struct Injector: Sendable {
     public var mode: Mode = .inject
     /// How bootstrap Secrets are written.
     public var secrets = SecretOptions()
+    /// Whether a key written twice in a workload the run reads is an error (a review's object, which Go's JSON
+    /// decoder reads with the last value winning, is not checked).
+    public var refusesDuplicateKeys = true
 
     /// Whether to emit the bootstrap Secret of each injected workload.
     public var emitsBootstrapSecrets: Bool {
@@ -132,6 +135,7 @@ public struct Injector: Sendable {
             var processor = DocumentProcessor(document: document, source: context.source, cluster: context.cluster,
                                               secrets: self.secrets)
             processor.leftOvers = context.leftOvers
+            processor.checksDuplicateKeys = refusesDuplicateKeys
             let visits = plan.defaultNamespace == context.cluster.settings.defaultNamespace ? plan.visits : nil
             processor.run(identities: &identities, visits: visits)
             return DocumentResult(bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
@@ -139,6 +143,10 @@ public struct Injector: Sendable {
         }
         guard mode == .inject ? plan.canUndo : plan.canUninject else {
             return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(.failed(plan.uninjectError(of: $0))) })
+        }
+        // The document is undone whole: every workload of it is read, where its positions are the file's.
+        if refusesDuplicateKeys, let failure = Self.duplicateKeyFailure(in: plan.visits, cluster: context.cluster) {
+            return DocumentResult(bytes: original, reports: [failure])
         }
         let restored: [UInt8]
         do {
@@ -168,6 +176,7 @@ public struct Injector: Sendable {
         var processor = DocumentProcessor(document: document, source: restored.source, cluster: context.cluster,
                                           secrets: self.secrets)
         processor.leftOvers = context.leftOvers
+        processor.checksDuplicateKeys = false
         var counted = identities
         processor.run(identities: &counted)
         // An injected part repeated by hand survives the undo: the log does not describe the document.
@@ -207,6 +216,24 @@ public struct Injector: Sendable {
 }
 
 extension Injector {
+    /// The report of the first workload of `visits` with a key written twice, nil when there is none. Only the
+    /// workloads a fresh injection reads are checked (those with a template in a namespace the webhook sees),
+    /// and the injected ones, which the undo edits: a second run checks what the first did.
+    static func duplicateKeyFailure(in visits: [WorkloadWalker.Visit], cluster: ClusterState) -> WorkloadReport? {
+        for visit in visits {
+            guard case .workload(let workload) = visit, let template = workload.template, workload.templateError == nil,
+                  InjectionDecision.namespaceSkip(workload.namespace, cluster: cluster) == nil
+                    || WorkloadWalker.bootstrapSecretName(of: template) != nil else { continue }
+            do {
+                try workload.object.refuseDuplicateKeys()
+            } catch {
+                return WorkloadReport(kind: workload.kind, name: workload.name, namespace: workload.namespace,
+                                      outcome: .failed(error), mark: workload.object.node.range.start)
+            }
+        }
+        return nil
+    }
+
     /// `reports` with each workload that names another workload's Secret (a copy) reported as left as it was.
     static func markingCopies(_ reports: [WorkloadReport], plan: ReinjectionPlan) -> [WorkloadReport] {
         let copies = plan.injected.filter(\.copied)

@@ -105,7 +105,6 @@ private struct PassedChecks {
             let list = free.count == 1 ? last : free.dropLast().joined(separator: ", ") + " or " + last
             checks.append("no container of the pod is named \(list)")
         }
-        checks.append("the pod carries no other service mesh's sidecar")
         if !windows {
             checks.append("the traffic exclusions (the pod's annotations and the MeshConfig's lists) are valid")
         }

@@ -64,7 +64,7 @@ public struct WorkloadReport: Sendable, Equatable {
         case .uninjected(nil): return "\(subject) uninjected"
         case .skipped(let reason): return "\(subject) skipped: \(reason.sentence)"
         case .noKind: return "document skipped: it has no kind"
-        case .failed(let error): return "\(subject): \(error.message)"
+        case .failed(let error): return message(of: error)
         }
     }
 
@@ -78,6 +78,12 @@ public struct WorkloadReport: Sendable, Equatable {
         case .uninjected(nil): return "would uninject \(subject)"
         default: return line
         }
+    }
+
+    /// An error as reported: `deployment "web": …`, or the message alone when it is about the document's text
+    /// (a duplicate key) or about a document of no known kind (declared state).
+    public func message(of error: InjectionError) -> String {
+        error.isAboutTheText || kind.isEmpty ? error.message : "\(subject): \(error.message)"
     }
 
     /// True when this object makes the run fail.

@@ -42,19 +42,24 @@ public struct AdmissionReviewer: Sendable {
             throw ReviewInputError("the pod's metadata.namespace \"\(podNamespace)\" is not the request's namespace \"\(request.namespace)\" (the API server rejects such a pod before admission)")
         }
         let allowed = AdmissionReviewResponse(kind: kind, apiVersion: apiVersion, uid: request.uid, allowed: true)
-        // The webhook's rules select pods only; any other object (a pods/exec CONNECT's PodExecOptions) is not
-        // a workload to this engine either way, and a kind-less object is answered the same.
-        let objectKind = (try? ObjectView(document: document).string("kind")) ?? nil
-        guard objectKind == "Pod" else { return Outcome(response: allowed, reports: [], operations: []) }
+        // The webhook decodes any object into a Pod (a kind-less one, a spec-less one, a pods/exec CONNECT's
+        // PodExecOptions) and injects it when the namespace and annotations say so.
+        let webhookPod: YAMLStream
+        do {
+            webhookPod = try WebhookPod.make(pod)
+        } catch {
+            return failure(error.message)
+        }
         var cluster = self.cluster
         cluster.settings.defaultNamespace = request.namespace
         var injector = Injector(cluster: cluster)
         injector.emitsBootstrapSecrets = false
-        let output = injector.run(pod)
+        injector.refusesDuplicateKeys = false
+        let output = injector.run(webhookPod)
         if let error = output.reports.lazy.compactMap(\.failure).first {
             return failure(Self.webhookMessage(error.message, namespace: request.namespace), output.reports)
         }
-        guard output.reports.contains(where: { $0.outcome == .injected }), output.bytes != pod.source else {
+        guard output.reports.contains(where: { $0.outcome == .injected }), output.bytes != webhookPod.source else {
             return Outcome(response: allowed, reports: output.reports, operations: [])
         }
         let operations: [JSONPatchOperation]
@@ -63,7 +68,8 @@ public struct AdmissionReviewer: Sendable {
             let mutated = try Parser().parse(output.bytes)
             guard let mutatedDocument = mutated.documents.first else { return failure("internal: the injected pod is empty") }
             let original = try GoJSONReader(document: document).value(of: document.root)
-            let current = try GoJSONReader(document: mutatedDocument).value(of: mutatedDocument.root)
+            let current = WebhookPod.restoringKind(
+                of: original, in: try GoJSONReader(document: mutatedDocument).value(of: mutatedDocument.root))
             operations = JSONPatch.create(from: original, to: current)
             patch = try operations.json()
         } catch let error as YAMLError {
