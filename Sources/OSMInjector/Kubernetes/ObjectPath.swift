@@ -43,8 +43,7 @@ extension ObjectView {
                     let named = items.filter { $0.node["name"]?.scalar?.value == name }
                     guard let item = named.first else { return nil }
                     if named.count > 1 {
-                        throw InjectionError("\(view.path) has several items named \"\(name)\"; its restore log cannot tell which one it edited",
-                                             at: named[1].node.range.start)
+                        throw .itemNameRepeated(name, in: view.path, at: named[1].node.range.start)
                     }
                     view = item
                 } else {

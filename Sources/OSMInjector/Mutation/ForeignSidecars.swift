@@ -20,12 +20,12 @@ enum ForeignSidecars {
         for view in initViews {
             let name = ((try? view.string("name")) ?? nil) ?? ""
             if let mesh = initContainers[name] {
-                warnings.append("the pod already carries \(mesh)'s init container \"\(name)\"; it was injected as the webhook would, so it is now in two meshes")
+                warnings.append(WorkloadWarning.otherMeshInitContainer(mesh: mesh, name: name))
             }
         }
         for container in containers {
             if let mesh = proxies[container.name] {
-                warnings.append("the pod already carries \(mesh)'s sidecar (container \"\(container.name)\"); it was injected as the webhook would, so it is now in two meshes")
+                warnings.append(WorkloadWarning.otherMeshSidecar(mesh: mesh, container: container.name))
             }
         }
         return warnings

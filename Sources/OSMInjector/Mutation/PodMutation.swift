@@ -119,7 +119,7 @@ struct PodMutation {
         if !windows { added.append(OSMConstants.initContainerName) }
         for name in added {
             if let clash = taken.first(where: { $0.name == name }) {
-                throw InjectionError("the pod already has a container named \"\(name)\"; the webhook would add a second one and the API server would reject the pod", at: clash.mark)
+                throw .containerNameTaken(name, at: clash.mark)
             }
         }
     }

@@ -88,7 +88,7 @@ struct DocumentProcessor {
         let uuid = ProxyUUID.make(namespace: report.namespace, kind: report.kind, name: identity)
         // Two Secrets of one name: `kubectl apply` would keep the later, maybe the stale one.
         if secretOptions.emit, let mark = leftOvers[OSMConstants.bootstrapSecretPrefix + uuid] {
-            throw InjectionError("its bootstrap Secret would take the name \"\(OSMConstants.bootstrapSecretPrefix + uuid)\" of the Secret at \(mark.line):\(mark.column), which no workload of the input names (left over from an earlier injection?); remove that Secret (nothing was changed)", at: mark)
+            throw .secretNameLeftOver(OSMConstants.bootstrapSecretPrefix + uuid, at: mark)
         }
         // Edits go to a copy first, so that a workload that fails leaves the document as it was.
         var attempt = editor ?? DocumentEditor(source: source, document: document)

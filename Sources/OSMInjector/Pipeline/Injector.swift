@@ -209,7 +209,7 @@ public struct Injector: Sendable {
     private func leftAsItWas(_ original: ArraySlice<UInt8>, plan: ReinjectionPlan, because reason: String) -> DocumentResult {
         DocumentResult(bytes: original, reports: plan.injected.map {
             var report = $0.report(.leftAsItWas)
-            report.warnings = ["its injected parts no longer match its bootstrap Secret's restore log, so it was left as it is (\(reason))"]
+            report.warnings = [WorkloadWarning.restoreLogMismatch(reason)]
             return report
         }, keepsSecrets: true)
     }
@@ -244,7 +244,7 @@ extension Injector {
             }
             var marked = report
             marked.outcome = .leftAsItWas
-            marked.warnings.append("its bootstrap Secret \"\(copy.secretName)\" belongs to another workload of the input (a copy?), so it was left as it is")
+            marked.warnings.append(WorkloadWarning.secretOfAnotherWorkload(copy.secretName))
             return marked
         }
     }

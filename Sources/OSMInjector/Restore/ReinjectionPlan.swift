@@ -69,10 +69,10 @@ struct ReinjectionPlan {
         }
         return injected.map { workload in
             guard let mark = workload.duplicates.dropFirst().first else {
-                return workload.report(.failed(InjectionError("\(first.report(.noKind).subject) of the same document names a bootstrap Secret that is in the input more than once; nothing was changed", at: second)))
+                return workload.report(.failed(.neighbourSecretRepeated(first.report(.noKind).subject, at: second)))
             }
             let places = workload.duplicates.map { "\($0.line):\($0.column)" }.joined(separator: " and ")
-            return workload.report(.failed(InjectionError("its bootstrap Secret \"\(workload.secretName)\" is in the input \(workload.duplicates.count) times (at \(places)), so which one describes it is unknown; remove the one left over (nothing was changed)", at: mark)))
+            return workload.report(.failed(.secretRepeated(workload.secretName, count: workload.duplicates.count, places: places, at: mark)))
         }
     }
 
@@ -80,16 +80,16 @@ struct ReinjectionPlan {
     /// whole) another workload of the document cannot be, which the error points at.
     func uninjectError(of workload: Injected) -> InjectionError {
         if workload.copied {
-            return InjectionError("cannot uninject: its bootstrap Secret \"\(workload.secretName)\" belongs to another workload of the input (a copy?), whose restore log does not describe it; nothing was changed")
+            return .uninjectCopiedSecret(workload.secretName)
         }
         guard workload.log != nil || workload.bootstrap != nil,
               let other = injected.first(where: { $0.log == nil && $0.bootstrap == nil }) else {
-            return InjectionError("cannot uninject: its bootstrap Secret is not in the input (it tells how the probes were); nothing was changed")
+            return .uninjectWithoutSecret
         }
         let subject = other.report(.noKind).subject
         let why = other.copied ? "names its bootstrap Secret \"\(other.secretName)\" but is not described by it (a copy?)"
             : "has no bootstrap Secret in the input"
-        return InjectionError("cannot uninject: \(subject) of the same document \(why), and a document is uninjected whole; nothing was changed", at: other.mark)
+        return .uninjectBlockedByNeighbour(subject, because: why, at: other.mark)
     }
 
     /// The document's bytes with every injection undone.

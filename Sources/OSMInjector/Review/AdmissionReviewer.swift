@@ -39,7 +39,7 @@ public struct AdmissionReviewer: Sendable {
         }
         let podNamespace = (try? ObjectView(document: document).mapping("metadata")?.string("namespace")) ?? nil
         if let podNamespace, !podNamespace.isEmpty, podNamespace != request.namespace {
-            throw ReviewInputError("the pod's metadata.namespace \"\(podNamespace)\" is not the request's namespace \"\(request.namespace)\" (the API server rejects such a pod before admission)")
+            throw ReviewInputError.namespaceMismatch(pod: podNamespace, request: request.namespace)
         }
         let allowed = AdmissionReviewResponse(kind: kind, apiVersion: apiVersion, uid: request.uid, allowed: true)
         // The webhook decodes any object into a Pod (a kind-less one, a spec-less one, a pods/exec CONNECT's
@@ -95,6 +95,13 @@ public struct AdmissionReviewer: Sendable {
 public struct ReviewInputError: Error, Sendable, Equatable {
     public var message: String
     public init(_ message: String) { self.message = message }
+
+    /// The pod names a namespace other than the request's.
+    static func namespaceMismatch(pod: String, request: String) -> ReviewInputError {
+        ReviewInputError(
+            "the pod's metadata.namespace \"\(pod)\" is not the request's namespace \"\(request)\" (the API server "
+                + "rejects such a pod before admission)")
+    }
 }
 
 extension WorkloadReport {
