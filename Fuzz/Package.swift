@@ -17,14 +17,16 @@ let package = Package(
     ],
     dependencies: [
         // The project itself.
-        .package(path: ".."),
+        .package(path: "..")
     ],
     targets: [
         // The invariants, shared by the fuzzers and the replay tool.
-        .target(name: "FuzzChecks", dependencies: [
-            .product(name: "LosslessYAML", package: root),
-            .product(name: "OSMInjector", package: root),
-        ]),
+        .target(
+            name: "FuzzChecks",
+            dependencies: [
+                .product(name: "LosslessYAML", package: root),
+                .product(name: "OSMInjector", package: root),
+            ]),
         // The declaration of libFuzzer's driver, which the fuzzers start from their own `main`.
         .target(name: "CFuzzerDriver"),
         // parse → inject (every namespace enabled) → write, re-parse, re-inject, uninject.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Fast searches over raw bytes (the C library's `memchr` and `memcmp`): a whole input is scanned before it
@@ -32,7 +32,8 @@ public enum ByteSearch {
     /// The first offset of `byte` at or after `start`.
     static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = bytes.baseAddress, start >= 0, start < bytes.count,
-              let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+            let hit = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
@@ -62,7 +63,8 @@ public enum ByteSearch {
             guard let base = bytes.baseAddress, let nb = n.baseAddress else { return nil }
             var offset = max(0, start) + anchor
             while bytes.count - (offset - anchor) >= n.count,
-                  let index = firstOffset(of: n[anchor], in: bytes, from: offset) {
+                let index = firstOffset(of: n[anchor], in: bytes, from: offset)
+            {
                 let candidate = index - anchor
                 guard bytes.count - candidate >= n.count else { return nil }
                 if base[candidate + check] == n[check], memcmp(base + candidate, nb, n.count) == 0 { return candidate }

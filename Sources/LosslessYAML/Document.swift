@@ -18,8 +18,10 @@ public struct Document: Sendable {
     /// the entries up to it (the bytes are all there, as always).
     public var isPartial: Bool
 
-    public init(root: Node, range: SourceRange, hasExplicitStart: Bool, hasExplicitEnd: Bool, index: Int,
-                aliasTargets: [Int: Node] = [:], isPartial: Bool = false) {
+    public init(
+        root: Node, range: SourceRange, hasExplicitStart: Bool, hasExplicitEnd: Bool, index: Int,
+        aliasTargets: [Int: Node] = [:], isPartial: Bool = false
+    ) {
         self.isPartial = isPartial
         self.root = root
         self.range = range

@@ -26,12 +26,15 @@ extension Node {
             switch node.content {
             case .mapping(let pairs):
                 if pairs.count > 1, let duplicate = Self.firstDuplicate(among: pairs),
-                   duplicate.second.offset < found?.second.offset ?? .max {
+                    duplicate.second.offset < found?.second.offset ?? .max
+                {
                     found = duplicate
                 }
                 guard recursive else { return found }
                 pairs.withUnsafeBufferPointer { buffer in
-                    for index in buffer.indices where buffer[index].value.isCollection { pending.append(buffer[index].value) }
+                    for index in buffer.indices where buffer[index].value.isCollection {
+                        pending.append(buffer[index].value)
+                    }
                 }
             case .sequence(let items):
                 guard recursive else { return found }
@@ -65,12 +68,16 @@ extension Node {
                     guard case .scalar(let first) = buffer[earlier].key.content else { continue }
                     // Keys of two texts are one only when both resolve to the same non-string (`1`, `0x1`); most
                     // keys cannot, and are told apart by their texts alone.
-                    guard first.value == second.value || (secondClass != .none
-                            && secondClass.mayEqual(NonStringClass(first, tag: buffer[earlier].key.tag))),
-                          let identity = KeyIdentity(buffer[later].key),
-                          KeyIdentity(buffer[earlier].key) == identity else { continue }
-                    return DuplicateKey(key: second.value, first: buffer[earlier].key.range.start,
-                                        second: buffer[later].key.range.start)
+                    guard
+                        first.value == second.value
+                            || (secondClass != .none
+                                && secondClass.mayEqual(NonStringClass(first, tag: buffer[earlier].key.tag))),
+                        let identity = KeyIdentity(buffer[later].key),
+                        KeyIdentity(buffer[earlier].key) == identity
+                    else { continue }
+                    return DuplicateKey(
+                        key: second.value, first: buffer[earlier].key.range.start,
+                        second: buffer[later].key.range.start)
                 }
             }
             return nil
@@ -123,7 +130,7 @@ private enum NonStringClass: Equatable {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"):
             self = .number
         case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "t"),
-             UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
             self = utf8.count <= 5 ? .word : .none
         default:
             self = .none
@@ -143,7 +150,11 @@ private enum NonStringClass: Equatable {
 /// A mapping key as the Kubernetes decoder tells keys apart: a string, or the value of a null, boolean or
 /// integer (other resolved values by their text).
 private enum KeyIdentity: Hashable {
-    case string(String), null, bool(Bool), int(Int), other(String)
+    case string(String)
+    case null
+    case bool(Bool)
+    case int(Int)
+    case other(String)
 
     /// The identity of a scalar key; nil for a merge key, a collection or an alias.
     init?(_ key: Node) {

@@ -93,9 +93,12 @@ public struct Node: Sendable, Hashable {
 extension Node {
     // Delegates to the memberwise initializer: one that assigns the fields itself makes Swift copy every new
     // node once more (and free the original), which parsing does for every node.
-    public init(content: NodeContent, tag: String? = nil, anchor: String? = nil,
-                collectionStyle: CollectionStyle? = nil, range: SourceRange) {
-        self.init(content: content, tag: tag, anchor: anchor, collectionStyle: collectionStyle, range: range,
-                  memberwise: Memberwise())
+    public init(
+        content: NodeContent, tag: String? = nil, anchor: String? = nil,
+        collectionStyle: CollectionStyle? = nil, range: SourceRange
+    ) {
+        self.init(
+            content: content, tag: tag, anchor: anchor, collectionStyle: collectionStyle, range: range,
+            memberwise: Memberwise())
     }
 }

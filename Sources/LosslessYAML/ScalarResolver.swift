@@ -3,7 +3,10 @@
 public enum ScalarResolver {
     /// The type a plain scalar resolves to.
     public enum Kind: Sendable, Equatable {
-        case null, bool(Bool), int(Int), float, timestamp, string
+        case null
+        case bool(Bool)
+        case int(Int)
+        case float, timestamp, string
     }
 
     /// How a plain scalar resolves under YAML 1.1 (go-yaml v2, as `sigs.k8s.io/yaml` and `kubectl` read it).
@@ -12,9 +15,9 @@ public enum ScalarResolver {
         guard let first = text.utf8.first else { return .null }
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
-             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"),
-             UInt8(ascii: "O"), UInt8(ascii: "i"), UInt8(ascii: "I"):
+            UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
+            UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"),
+            UInt8(ascii: "O"), UInt8(ascii: "i"), UInt8(ascii: "I"):
             break
         default:
             return .string
@@ -37,13 +40,15 @@ public enum ScalarResolver {
             defer { previous = byte }
             switch byte {
             case UInt8(ascii: "+"), UInt8(ascii: "-"):
-                guard index == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E")
-                    || previous == UInt8(ascii: "_") else { return false }
+                guard
+                    index == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E")
+                        || previous == UInt8(ascii: "_")
+                else { return false }
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
-                 UInt8(ascii: "A")...UInt8(ascii: "F"), UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"),
-                 UInt8(ascii: "O"), UInt8(ascii: "i"), UInt8(ascii: "I"), UInt8(ascii: "n"), UInt8(ascii: "N"),
-                 UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "_"),
-                 UInt8(ascii: "."), UInt8(ascii: ":"):
+                UInt8(ascii: "A")...UInt8(ascii: "F"), UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"),
+                UInt8(ascii: "O"), UInt8(ascii: "i"), UInt8(ascii: "I"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+                UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "_"),
+                UInt8(ascii: "."), UInt8(ascii: ":"):
                 continue
             default:
                 return false
@@ -81,11 +86,21 @@ public enum ScalarResolver {
         guard !digits.isEmpty else { return nil }
         var radix = 10
         var number = Substring(digits)
-        if digits.hasPrefix("0b") { radix = 2; number = digits.dropFirst(2) }
-        else if digits.hasPrefix("0x") { radix = 16; number = digits.dropFirst(2) }
-        else if digits.hasPrefix("0o") { radix = 8; number = digits.dropFirst(2) }
-        else if digits.count > 1, digits.hasPrefix("0") { radix = 8; number = digits.dropFirst() }
-        else if digits.contains(":") { return sexagesimal(digits, negative: negative) }
+        if digits.hasPrefix("0b") {
+            radix = 2
+            number = digits.dropFirst(2)
+        } else if digits.hasPrefix("0x") {
+            radix = 16
+            number = digits.dropFirst(2)
+        } else if digits.hasPrefix("0o") {
+            radix = 8
+            number = digits.dropFirst(2)
+        } else if digits.count > 1, digits.hasPrefix("0") {
+            radix = 8
+            number = digits.dropFirst()
+        } else if digits.contains(":") {
+            return sexagesimal(digits, negative: negative)
+        }
         // Parse with the sign, so that the smallest integer (whose magnitude does not fit) is still one.
         guard !number.isEmpty, let value = Int((negative ? "-" : "") + number, radix: radix) else { return nil }
         return value

@@ -7,8 +7,10 @@ public struct TreeFolder<Value> {
     private let sequence: ([Value]) -> Value
     private let mapping: ([(key: String, value: Value)]) -> Value
 
-    public init(document: Document, limits: Limits = .default, scalar: @escaping (Scalar, Node) -> Value,
-                sequence: @escaping ([Value]) -> Value, mapping: @escaping ([(key: String, value: Value)]) -> Value) {
+    public init(
+        document: Document, limits: Limits = .default, scalar: @escaping (Scalar, Node) -> Value,
+        sequence: @escaping ([Value]) -> Value, mapping: @escaping ([(key: String, value: Value)]) -> Value
+    ) {
         self.document = document
         self.limits = limits
         self.scalar = scalar
@@ -25,7 +27,8 @@ public struct TreeFolder<Value> {
     private func fold(_ node: Node, depth: Int, budget: inout Int) throws(YAMLError) -> Value {
         budget -= 1
         guard budget >= 0 else {
-            throw YAMLError("aliases expand to more than \(limits.maxAliasExpansion) nodes (an alias bomb?)", at: node.range.start)
+            throw YAMLError(
+                "aliases expand to more than \(limits.maxAliasExpansion) nodes (an alias bomb?)", at: node.range.start)
         }
         guard depth <= limits.maxDepth else {
             throw YAMLError("nesting is deeper than the limit of \(limits.maxDepth) levels", at: node.range.start)

@@ -19,8 +19,10 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Renders a message the way compilers do: `file:line:column: error: message`, the source line and a caret.
 public enum DiagnosticFormatter {
     /// The full text for one diagnostic; `source` supplies the quoted line.
-    public static func format(file: String, mark: Mark?, severity: String = "error",
-                              message: String, source: [UInt8]?) -> String {
+    public static func format(
+        file: String, mark: Mark?, severity: String = "error",
+        message: String, source: [UInt8]?
+    ) -> String {
         guard let mark else { return "\(file): \(severity): \(message)" }
         var text = "\(file):\(mark.line):\(mark.column): \(severity): \(message)"
         if let source, let line = lineText(containing: mark.offset, in: source) {

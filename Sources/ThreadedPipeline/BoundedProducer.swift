@@ -4,7 +4,8 @@ import Foundation
 /// the next elements overlaps with consuming these. Elements travel in batches: a hand-over per element would
 /// cost more in thread wake-ups than small elements cost to make.
 public final class BoundedProducer<Element: Sendable, Failure: Error>: ThreadedStage, BatchSource,
-    @unchecked Sendable {
+    @unchecked Sendable
+{
     // Every stored property is read and written only with `condition` locked.
     @usableFromInline var buffer: [[Element]] = []
     @usableFromInline var head = 0
@@ -15,8 +16,10 @@ public final class BoundedProducer<Element: Sendable, Failure: Error>: ThreadedS
     @usableFromInline let lookahead: Int
 
     /// Starts `produce` at once; it hands each element to `emit`, in order.
-    @inlinable public init(lookahead: Int = 2, batch: Int = 16,
-                _ produce: @escaping @Sendable (_ emit: (Element) -> Void) throws(Failure) -> Void) {
+    @inlinable public init(
+        lookahead: Int = 2, batch: Int = 16,
+        _ produce: @escaping @Sendable (_ emit: (Element) -> Void) throws(Failure) -> Void
+    ) {
         self.lookahead = max(1, lookahead)
         let batchSize = max(1, batch)
         super.init()

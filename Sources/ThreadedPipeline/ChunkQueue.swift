@@ -3,7 +3,8 @@ import Foundation
 /// Chunks handed out in order, each turned into its batch of elements by whichever thread takes it: making
 /// the elements then runs on every worker, not on one thread ahead of them.
 public final class ChunkQueue<Chunk: Sendable, Element: Sendable, Failure: Error>: BatchSource,
-    @unchecked Sendable {
+    @unchecked Sendable
+{
     public let chunks: [Chunk]
     @usableFromInline let read: @Sendable (Chunk) throws(Failure) -> [Element]
     // `taken` is read and written only with `lock` locked.

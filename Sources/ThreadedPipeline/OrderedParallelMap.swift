@@ -3,7 +3,8 @@ import Foundation
 /// A parallel map that keeps order: maps the elements of a `BatchSource` on worker threads and hands the results
 /// back in the source's order, at most `window` batches ahead of the consumer.
 public final class OrderedParallelMap<Element: Sendable, Output: Sendable, Failure: Error>: ThreadedStage,
-    @unchecked Sendable {
+    @unchecked Sendable
+{
     // Every stored property is read and written only with `condition` locked.
     @usableFromInline var results: [Int: (outputs: [Output], worker: Int)] = [:]
     /// Results handed over, waiting for the worker that made them to free them: memory goes back on the thread
@@ -19,8 +20,10 @@ public final class OrderedParallelMap<Element: Sendable, Output: Sendable, Failu
     @usableFromInline let window: Int
 
     /// Starts `workers` threads (see `WorkerCount.perCore`) mapping `source`'s elements with `transform`.
-    @inlinable public init(_ source: any BatchSource<Element, Failure>, workers: Int, window: Int = 3,
-                _ transform: @escaping @Sendable (Element) -> Output) {
+    @inlinable public init(
+        _ source: any BatchSource<Element, Failure>, workers: Int, window: Int = 3,
+        _ transform: @escaping @Sendable (Element) -> Output
+    ) {
         self.window = max(1, window)
         consumed = Array(repeating: [], count: max(1, workers))
         super.init()
@@ -51,8 +54,10 @@ public final class OrderedParallelMap<Element: Sendable, Output: Sendable, Failu
         }
     }
 
-    @inlinable func work(_ worker: Int, _ source: any BatchSource<Element, Failure>,
-                      _ transform: @Sendable (Element) -> Output) {
+    @inlinable func work(
+        _ worker: Int, _ source: any BatchSource<Element, Failure>,
+        _ transform: @Sendable (Element) -> Output
+    ) {
         while true {
             condition.lock()
             while started - delivered >= window, !cancelled, total == nil { condition.wait() }

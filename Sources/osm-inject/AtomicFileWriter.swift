@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Replaces files so that every one of them is either as it was or fully written: each new content goes to a
@@ -49,7 +49,9 @@ enum AtomicFileWriter {
             guard let base = buffer.baseAddress else { return -1 }
             return mkstemp(base)
         }
-        guard fd >= 0 else { throw CLIError("\(target): cannot create a temporary file: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw CLIError("\(target): cannot create a temporary file: \(String(cString: strerror(errno)))")
+        }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { close(fd) }
         var info = stat()

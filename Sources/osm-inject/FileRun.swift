@@ -23,9 +23,11 @@ struct FileRun {
     /// `afterOutput` receives every file's outcome, in input order, once all succeeded and before delivery.
     /// With `streaming`, one large YAML input written to stdout is processed a document at a time in bounded
     /// memory by the injector it makes (see `StreamingRun`).
-    func execute(afterOutput: ([Injector.Output]) throws(CLIError) -> Void = { _ in },
-                 streaming: ((ClusterState) -> Injector)? = nil,
-                 _ transform: (YAMLStream, ClusterState) -> Injector.Output) throws {
+    func execute(
+        afterOutput: ([Injector.Output]) throws(CLIError) -> Void = { _ in },
+        streaming: ((ClusterState) -> Injector)? = nil,
+        _ transform: (YAMLStream, ClusterState) -> Injector.Output
+    ) throws {
         do {
             if modes.inPlace && inputs.all.contains("-") {
                 report.plain("error: --in-place needs files, not stdin")
@@ -33,7 +35,9 @@ struct FileRun {
             }
             let environment = ProcessInfo.processInfo.environment
             var cluster = ClusterState(settings: mesh.settings(environment: environment))
-            let configs = try mesh.configFiles.map { (path) throws(CLIError) -> InputFile in try InputFiles.load(path, as: InputFiles.configRole) }
+            let configs = try mesh.configFiles.map { (path) throws(CLIError) -> InputFile in
+                try InputFiles.load(path, as: InputFiles.configRole)
+            }
             let files = try InputFiles.read(inputs.all, recursive: inputs.recursive)
             let parsedConfigs = try parse(configs)
             if let streaming, let file = files.first, files.count == 1, StreamingRun.applies(to: file, modes: modes) {
@@ -49,7 +53,10 @@ struct FileRun {
                 return
             }
             let parsedFiles = try parse(files)
-            if try KRMRun.handle(parsedFiles, configs: parsedConfigs, run: self, cluster: cluster, transform: transform) { return }
+            if try KRMRun.handle(parsedFiles, configs: parsedConfigs, run: self, cluster: cluster, transform: transform)
+            {
+                return
+            }
             var failed = false
             for (file, stream) in parsedConfigs + parsedFiles {
                 for document in stream.documents {
@@ -123,8 +130,9 @@ struct FileRun {
         }
         var output: [UInt8] = []
         for result in results {
-            OutputJoiner.append(result.output, startsExplicitly: result.stream.documents.first?.hasExplicitStart ?? true,
-                                to: &output)
+            OutputJoiner.append(
+                result.output, startsExplicitly: result.stream.documents.first?.hasExplicitStart ?? true,
+                to: &output)
         }
         FileHandle.standardOutput.write(Data(output))
         report.flush()

@@ -26,12 +26,16 @@ struct InjectCommand: ParsableCommand {
     @Flag(help: "Do not write the envoy bootstrap Secrets.")
     var noBootstrapSecrets = false
 
-    @Option(help: ArgumentHelp("Write the bootstrap Secrets to this file instead of the output (for sealed-secrets or SOPS).",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the bootstrap Secrets to this file instead of the output (for sealed-secrets or SOPS).",
+            valueName: "file"))
     var secretsOut: String?
 
-    @Option(help: ArgumentHelp("The mesh CA certificate (PEM, e.g. ca.crt of the osm-ca-bundle Secret): sign an xDS certificate for each Secret.",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The mesh CA certificate (PEM, e.g. ca.crt of the osm-ca-bundle Secret): sign an xDS certificate for each Secret.",
+            valueName: "file"))
     var caCert: String?
 
     @Option(help: ArgumentHelp("The mesh CA's private key (PEM, PKCS#8), with --ca-cert.", valueName: "file"))
@@ -54,8 +58,9 @@ struct InjectCommand: ParsableCommand {
             do {
                 let cert = try InputFiles.load(caCert, as: "CA certificate (--ca-cert)"),
                     key = try InputFiles.load(caKey, as: "CA key (--ca-key)")
-                options.issuer = try CertificateIssuer(caCertificatePEM: String(decoding: cert.bytes, as: UTF8.self),
-                                                       caKeyPEM: String(decoding: key.bytes, as: UTF8.self))
+                options.issuer = try CertificateIssuer(
+                    caCertificatePEM: String(decoding: cert.bytes, as: UTF8.self),
+                    caKeyPEM: String(decoding: key.bytes, as: UTF8.self))
             } catch let error as CLIError {
                 report.plain("error: \(error.message)")
                 throw ExitCode(1)
@@ -72,9 +77,11 @@ struct InjectCommand: ParsableCommand {
         }
         let verbose = modes.verbose
         // The passed checks are replayed on the parsed stream, so a verbose run takes the in-memory path.
-        try run.execute(afterOutput: { (outcomes) throws(CLIError) in
-            if let secretsOut { try SecretsFile.write(outcomes.flatMap(\.secrets), to: secretsOut) }
-        }, streaming: verbose ? nil : makeInjector) { stream, cluster in
+        try run.execute(
+            afterOutput: { (outcomes) throws(CLIError) in
+                if let secretsOut { try SecretsFile.write(outcomes.flatMap(\.secrets), to: secretsOut) }
+            }, streaming: verbose ? nil : makeInjector
+        ) { stream, cluster in
             let injector = makeInjector(cluster)
             let output = injector.run(stream)
             return verbose ? injector.addingPassedChecks(to: output, of: stream) : output

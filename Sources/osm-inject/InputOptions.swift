@@ -2,8 +2,10 @@ import ArgumentParser
 
 /// Where manifests come from, kubectl style.
 struct InputOptions: ParsableArguments {
-    @Option(name: [.customShort("f"), .customLong("filename")], help: ArgumentHelp(
-        "A manifest file, a directory, or - for stdin (repeatable).", valueName: "path"))
+    @Option(
+        name: [.customShort("f"), .customLong("filename")],
+        help: ArgumentHelp(
+            "A manifest file, a directory, or - for stdin (repeatable).", valueName: "path"))
     var filenames: [String] = []
 
     @Flag(name: [.customShort("R"), .long], help: "Read directories recursively.")

@@ -8,10 +8,13 @@ import OSMInjector
 /// result is an error.
 enum KRMRun {
     /// Runs the function when `files` is one ResourceList and no file mode is asked for; false otherwise.
-    static func handle(_ files: [(InputFile, YAMLStream)], configs: [(InputFile, YAMLStream)], run: FileRun,
-                       cluster: ClusterState, transform: KRMFunction.Transform) throws -> Bool {
+    static func handle(
+        _ files: [(InputFile, YAMLStream)], configs: [(InputFile, YAMLStream)], run: FileRun,
+        cluster: ClusterState, transform: KRMFunction.Transform
+    ) throws -> Bool {
         guard files.count == 1, let (_, stream) = files.first, let list = ResourceList.detect(stream),
-              !run.modes.inPlace, !run.modes.check, !run.modes.diff else { return false }
+            !run.modes.inPlace, !run.modes.check, !run.modes.diff
+        else { return false }
         var cluster = cluster
         var results: [KRMResult] = []
         for (file, config) in configs {

@@ -3,15 +3,20 @@ import OSMInjector
 
 /// The declared cluster state and the injector deployment's settings.
 struct MeshOptions: ParsableArguments {
-    @Option(name: [.short, .customLong("config")], help: ArgumentHelp(
-        "Declared cluster state: a YAML stream of MeshConfig and Namespace objects (repeatable).", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("config")],
+        help: ArgumentHelp(
+            "Declared cluster state: a YAML stream of MeshConfig and Namespace objects (repeatable).", valueName: "file"
+        ))
     var configFiles: [String] = []
 
     @Option(help: "The mesh name the namespaces must be monitored by.")
     var meshName: String = "osm"
 
-    @Option(help: ArgumentHelp("The OSM control-plane namespace (default: the MeshConfig's namespace, else osm-system).",
-                               valueName: "namespace"))
+    @Option(
+        help: ArgumentHelp(
+            "The OSM control-plane namespace (default: the MeshConfig's namespace, else osm-system).",
+            valueName: "namespace"))
     var osmNamespace: String?
 
     @Option(name: .shortAndLong, help: "The namespace of workloads that name none (default: default).")
@@ -46,7 +51,8 @@ struct MeshOptions: ParsableArguments {
         s.defaultInitContainerImage = initContainerImage
         s.defaultHealthcheckImage = healthcheckImage
         s.containerPullPolicy = containerPullPolicy
-        s.defaultNamespace = namespace ?? environment["ARGOCD_APP_NAMESPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+        s.defaultNamespace =
+            namespace ?? environment["ARGOCD_APP_NAMESPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? "default"
         return s
     }
 }

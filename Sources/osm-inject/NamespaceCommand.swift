@@ -15,8 +15,10 @@ struct NamespaceCommand: ParsableCommand {
               osm-inject namespace add bookstore -c cluster.yaml
               osm-inject ns list -c cluster.yaml
             """,
-        subcommands: [NamespaceAddCommand.self, NamespaceRemoveCommand.self, NamespaceIgnoreCommand.self,
-                      NamespaceListCommand.self],
+        subcommands: [
+            NamespaceAddCommand.self, NamespaceRemoveCommand.self, NamespaceIgnoreCommand.self,
+            NamespaceListCommand.self,
+        ],
         aliases: ["ns"]
     )
 }

@@ -16,7 +16,9 @@ struct NamespaceFileRun {
         let inputs: [InputFile]
         let configCount: Int
         do {
-            let configs = try files.configFiles.map { (path) throws(CLIError) -> InputFile in try InputFiles.load(path, as: InputFiles.configRole) }
+            let configs = try files.configFiles.map { (path) throws(CLIError) -> InputFile in
+                try InputFiles.load(path, as: InputFiles.configRole)
+            }
             let named = files.filenames.isEmpty && files.configFiles.isEmpty && !writes ? ["-"] : files.filenames
             inputs = Self.distinct(configs + (try InputFiles.read(named, recursive: files.recursive)))
             configCount = configs.count
@@ -30,20 +32,24 @@ struct NamespaceFileRun {
             do {
                 sources.append(EnrolmentSource(name: file.name, stream: try Parser().parse(file.bytes)))
             } catch {
-                printError(DiagnosticFormatter.format(file: file.name, mark: error.mark, message: error.message,
-                                                      source: file.bytes))
+                printError(
+                    DiagnosticFormatter.format(
+                        file: file.name, mark: error.mark, message: error.message,
+                        source: file.bytes))
                 failed = true
             }
         }
         if failed { throw ExitCode(1) }
         do {
-            var session = try EnrolmentSession(sources: sources, newNamespaceSource: configCount > 0 ? 0 : nil,
-                                               defaultNamespace: Self.defaultNamespace)
+            var session = try EnrolmentSession(
+                sources: sources, newNamespaceSource: configCount > 0 ? 0 : nil,
+                defaultNamespace: Self.defaultNamespace)
             try body(&session)
             let changed = try session.changedFiles()
             if writes {
                 // Absolute paths: `AtomicFileWriter` follows a symlink named by a relative path only when absolute.
-                try AtomicFileWriter.replace(changed.map { (URL(fileURLWithPath: inputs[$0.source].name).path, $0.bytes) })
+                try AtomicFileWriter.replace(
+                    changed.map { (URL(fileURLWithPath: inputs[$0.source].name).path, $0.bytes) })
             }
             FileHandle.standardOutput.write(Data(session.messages.map { $0 + "\n" }.joined().utf8))
         } catch let error as EnrolmentError {
@@ -52,8 +58,10 @@ struct NamespaceFileRun {
                 throw ExitCode(1)
             }
             let file = inputs[location.source]
-            printError(DiagnosticFormatter.format(file: file.name, mark: location.mark, message: error.message,
-                                                  source: file.bytes))
+            printError(
+                DiagnosticFormatter.format(
+                    file: file.name, mark: location.mark, message: error.message,
+                    source: file.bytes))
             throw ExitCode(1)
         } catch let error as CLIError {
             printError("error: \(error.message)")
@@ -72,7 +80,8 @@ struct NamespaceFileRun {
         var seen = Set<String>()
         return files.filter { file in
             guard file.name != "<stdin>" else { return true }
-            return seen.insert(URL(fileURLWithPath: file.name).resolvingSymlinksInPath().standardizedFileURL.path).inserted
+            return seen.insert(URL(fileURLWithPath: file.name).resolvingSymlinksInPath().standardizedFileURL.path)
+                .inserted
         }
     }
 

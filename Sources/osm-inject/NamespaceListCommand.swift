@@ -28,7 +28,8 @@ struct NamespaceListCommand: ParsableCommand {
     func run() throws {
         let meshName = mesh ?? self.meshName
         try NamespaceFileRun(files: files, writes: false).execute { (session) throws(EnrolmentError) in
-            FileHandle.standardOutput.write(Data(NamespaceListing.render(session.allNamespaces, meshName: meshName).utf8))
+            FileHandle.standardOutput.write(
+                Data(NamespaceListing.render(session.allNamespaces, meshName: meshName).utf8))
         }
     }
 }

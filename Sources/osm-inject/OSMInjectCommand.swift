@@ -6,7 +6,8 @@ import Foundation
 struct OSMInjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "osm-inject",
-        abstract: "Inject Open Service Mesh sidecars into Kubernetes manifests, offline, exactly as OSM v1.2.4's webhook would.",
+        abstract:
+            "Inject Open Service Mesh sidecars into Kubernetes manifests, offline, exactly as OSM v1.2.4's webhook would.",
         discussion: """
             Reads manifests (stdin when no file is named), decides for every workload as OSM's mutating webhook \
             would, and writes the manifests back with the sidecars injected and the bootstrap Secrets added. \
@@ -23,7 +24,9 @@ struct OSMInjectCommand: ParsableCommand {
               2  a usage error
             """,
         version: "osm-inject \(ToolVersion.tool) (OSM \(ToolVersion.osm))",
-        subcommands: [InjectCommand.self, UninjectCommand.self, NamespaceCommand.self, MetricsCommand.self, ReviewCommand.self],
+        subcommands: [
+            InjectCommand.self, UninjectCommand.self, NamespaceCommand.self, MetricsCommand.self, ReviewCommand.self,
+        ],
         defaultSubcommand: InjectCommand.self
     )
 

@@ -11,7 +11,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print a unified diff of what would change; exit 1 when something would.")
     var diff = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output format: yaml or json (default: the input's own).", valueName: "format"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Output format: yaml or json (default: the input's own).", valueName: "format"))
     var output: OutputFormat?
 
     @Flag(name: .shortAndLong, help: "Print only errors and warnings on stderr, not the report.")

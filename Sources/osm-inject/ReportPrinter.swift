@@ -31,7 +31,9 @@ final class ReportPrinter {
         for line in pending { write(line) }
         pending.removeAll()
         if sharedUUIDNote == .due && !quiet {
-            write("note: the bootstrap Secrets name one proxy UUID per workload. OSM's injector in the cluster gives each pod its own UUID and certificate when it admits it; without the injector, every pod of a workload that runs several at once would share one proxy UUID, which OSM's controller rejects.")
+            write(
+                "note: the bootstrap Secrets name one proxy UUID per workload. OSM's injector in the cluster gives each pod its own UUID and certificate when it admits it; without the injector, every pod of a workload that runs several at once would share one proxy UUID, which OSM's controller rejects."
+            )
             sharedUUIDNote = .written
         }
     }
@@ -43,9 +45,11 @@ final class ReportPrinter {
                 continue
             }
             for warning in report.warnings {
-                pending.append(DiagnosticFormatter.format(file: file.name, mark: report.mark,
-                                                          severity: paint.yellow("warning"),
-                                                          message: "\(report.subject): \(warning)", source: nil))
+                pending.append(
+                    DiagnosticFormatter.format(
+                        file: file.name, mark: report.mark,
+                        severity: paint.yellow("warning"),
+                        message: "\(report.subject): \(warning)", source: nil))
             }
             if !quiet { pending.append("\(file.name): \(paint.line(of: report, dryRun: dryRun))") }
             if verbose {
@@ -59,8 +63,10 @@ final class ReportPrinter {
     }
 
     func error(file: InputFile, mark: Mark?, message: String) {
-        write(DiagnosticFormatter.format(file: file.name, mark: mark, severity: paint.red("error"), message: message,
-                                         source: file.bytes))
+        write(
+            DiagnosticFormatter.format(
+                file: file.name, mark: mark, severity: paint.red("error"), message: message,
+                source: file.bytes))
     }
 
     /// Writes one line now; a leading `error: ` or `warning: ` takes its colour.

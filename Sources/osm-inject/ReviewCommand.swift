@@ -27,8 +27,9 @@ struct ReviewCommand: ParsableCommand {
               2  a usage error
             """)
 
-    @Option(name: [.customShort("f"), .customLong("filename")],
-            help: ArgumentHelp("The AdmissionReview file, or - for stdin.", valueName: "path"))
+    @Option(
+        name: [.customShort("f"), .customLong("filename")],
+        help: ArgumentHelp("The AdmissionReview file, or - for stdin.", valueName: "path"))
     var filename: String = "-"
 
     @OptionGroup var mesh: MeshOptions

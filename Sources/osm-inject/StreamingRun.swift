@@ -12,12 +12,15 @@ struct StreamingRun {
     static func applies(to file: InputFile, modes: OutputOptions) -> Bool {
         guard !modes.inPlace, !modes.check, !modes.diff, modes.output != .json else { return false }
         guard let first = file.bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
-              first != UInt8(ascii: "{") else { return false }
+            first != UInt8(ascii: "{")
+        else { return false }
         return !ByteSearch.contains(file.bytes, Array("ResourceList".utf8))
     }
 
-    func run(_ file: InputFile, injector: Injector,
-             afterOutput: ([Injector.Output]) throws(CLIError) -> Void) throws {
+    func run(
+        _ file: InputFile, injector: Injector,
+        afterOutput: ([Injector.Output]) throws(CLIError) -> Void
+    ) throws {
         let held: any HeldOutput = try RegularFileOutput.standardOutput() ?? Spool()
         let output: Injector.Output
         do {

@@ -5,7 +5,8 @@ enum UnifiedDiff {
     /// The diff of `old` and `new`; empty when they are equal.
     static func make(old: [UInt8], new: [UInt8], name: String) throws(CLIError) -> String {
         guard old != new else { return "" }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("osm-inject-diff-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "osm-inject-diff-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -20,7 +21,9 @@ enum UnifiedDiff {
             try process.run()
             let data = pipe.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            guard process.terminationStatus <= 1 else { throw CLIError("diff failed with status \(process.terminationStatus)") }
+            guard process.terminationStatus <= 1 else {
+                throw CLIError("diff failed with status \(process.terminationStatus)")
+            }
             return String(decoding: data, as: UTF8.self)
         } catch let error as CLIError {
             throw error

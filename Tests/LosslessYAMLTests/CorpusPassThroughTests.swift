@@ -27,8 +27,9 @@ import Testing
         }
         #expect(failures.isEmpty, "\(failures)")
         // SOURCES.md names the files that are not valid YAML; nothing else may fail.
-        #expect(Set(invalid).isSubset(of: [
-            "inject_gettest_deployment.bad.input.yml", "vllm-llama3-8b-instruct.yaml",
-        ]), "\(invalid)")
+        #expect(
+            Set(invalid).isSubset(of: [
+                "inject_gettest_deployment.bad.input.yml", "vllm-llama3-8b-instruct.yaml",
+            ]), "\(invalid)")
     }
 }

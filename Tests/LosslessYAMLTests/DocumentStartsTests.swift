@@ -55,9 +55,12 @@ import Testing
     @Test func onlyKeptPartsAreHandedOverUntilTold() {
         let bytes = Array("a: 1\n---\nb: keep\n---\nc: 3\n---\nd: keep\n---\ne: keep\n".utf8)
         var seen: [Int] = []
-        let split = DocumentStarts.forEachPart(in: bytes, keep: { range in
-            String(decoding: bytes[range], as: UTF8.self).contains("keep")
-        }) { part in
+        let split = DocumentStarts.forEachPart(
+            in: bytes,
+            keep: { range in
+                String(decoding: bytes[range], as: UTF8.self).contains("keep")
+            }
+        ) { part in
             seen.append(part.firstIndex)
             return seen.count < 2
         }
@@ -67,7 +70,9 @@ import Testing
 
     /// Chunks are runs of whole parts that cover the stream and read like it.
     @Test func chunksCoverTheStreamAndReadLikeIt() throws {
-        let text = (0..<500).map { "---\nkind: K\nmetadata: {name: n\($0)}\ndata: {a: \"\(String(repeating: "x", count: 100))\"}\n" }.joined()
+        let text = (0..<500).map {
+            "---\nkind: K\nmetadata: {name: n\($0)}\ndata: {a: \"\(String(repeating: "x", count: 100))\"}\n"
+        }.joined()
         let bytes = Array(text.utf8)
         let chunks = try #require(DocumentStarts.chunks(of: bytes, size: 4096))
         #expect(chunks.count > 10)

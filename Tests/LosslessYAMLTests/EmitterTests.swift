@@ -3,7 +3,9 @@ import Testing
 import LosslessYAML
 
 /// Emits one document with the given policy as text.
-private func emit(_ value: YAMLValue, _ policy: Emitter.ScalarPolicy = .safe, explicitStart: Bool = false) throws -> String {
+private func emit(_ value: YAMLValue, _ policy: Emitter.ScalarPolicy = .safe, explicitStart: Bool = false) throws
+    -> String
+{
     try Emitter(policy: policy, explicitDocumentStart: explicitStart).emitString(value)
 }
 
@@ -14,37 +16,41 @@ private func emit(_ value: YAMLValue, _ policy: Emitter.ScalarPolicy = .safe, ex
         let value = YAMLValue.map([
             ("name", .string("app")),
             ("ports", .sequence([.int(80), .int(443)])),
-            ("spec", .map([
-                ("containers", .sequence([.map([("name", .string("c")), ("args", .sequence([.string("-v")]))])])),
-                ("enabled", .bool(true)),
-                ("off", .bool(false)),
-                ("nothing", .null),
-                ("empty", .mapping([])),
-                ("none", .sequence([])),
-            ])),
+            (
+                "spec",
+                .map([
+                    ("containers", .sequence([.map([("name", .string("c")), ("args", .sequence([.string("-v")]))])])),
+                    ("enabled", .bool(true)),
+                    ("off", .bool(false)),
+                    ("nothing", .null),
+                    ("empty", .mapping([])),
+                    ("none", .sequence([])),
+                ])
+            ),
             ("nested", .sequence([.sequence([.int(1), .int(2)]), .mapping([])])),
         ])
-        #expect(try emit(value) == """
-            name: app
-            ports:
-            - 80
-            - 443
-            spec:
-              containers:
-              - name: c
-                args:
-                - -v
-              enabled: true
-              "off": false
-              nothing: null
-              empty: {}
-              none: []
-            nested:
-            - - 1
-              - 2
-            - {}
+        #expect(
+            try emit(value) == """
+                name: app
+                ports:
+                - 80
+                - 443
+                spec:
+                  containers:
+                  - name: c
+                    args:
+                    - -v
+                  enabled: true
+                  "off": false
+                  nothing: null
+                  empty: {}
+                  none: []
+                nested:
+                - - 1
+                  - 2
+                - {}
 
-            """)
+                """)
     }
 
     @Test func keysKeepTheirOrder() throws {
@@ -84,18 +90,19 @@ private func emit(_ value: YAMLValue, _ policy: Emitter.ScalarPolicy = .safe, ex
             ("tab", .string("a\tb")),
             ("true", .string("key is quoted")),
         ])
-        #expect(try emit(value) == """
-            plain: /osm-liveness-probe
-            bool: "yes"
-            octal: "0755"
-            indicator: "@type"
-            colon: "a: b"
-            empty: ""
-            unicode: 日本語 é
-            tab: "a\\tb"
-            "true": key is quoted
+        #expect(
+            try emit(value) == """
+                plain: /osm-liveness-probe
+                bool: "yes"
+                octal: "0755"
+                indicator: "@type"
+                colon: "a: b"
+                empty: ""
+                unicode: 日本語 é
+                tab: "a\\tb"
+                "true": key is quoted
 
-            """)
+                """)
     }
 
     @Test func safeWritesMultiLineStringsAsLiteralBlocks() throws {
@@ -108,26 +115,27 @@ private func emit(_ value: YAMLValue, _ policy: Emitter.ScalarPolicy = .safe, ex
             // Trailing spaces before a break cannot be written as a block: double quotes instead.
             ("spaces", .string("a \nb")),
         ])
-        #expect(try emit(value) == """
-            strip: |-
-              a
-              b
-            clip: |
-              a
-              b
-            keep: |+
-              a
+        #expect(
+            try emit(value) == """
+                strip: |-
+                  a
+                  b
+                clip: |
+                  a
+                  b
+                keep: |+
+                  a
 
-            indented: |2
-                x
-              y
-            list:
-            - |-
-              l1
-              l2
-            spaces: "a \\nb"
+                indented: |2
+                    x
+                  y
+                list:
+                - |-
+                  l1
+                  l2
+                spaces: "a \\nb"
 
-            """)
+                """)
     }
 
     @Test func keepChompedBlockAtTheEndGetsNoDocumentEndMarker() throws {
@@ -271,12 +279,30 @@ private func emit(_ value: YAMLValue, _ policy: Emitter.ScalarPolicy = .safe, ex
         ("a\u{2028}b", "k: 'a\u{2028}  b'\n"),
         (" leading", "k: ' leading'\n"),
         ("trailing ", "k: 'trailing '\n"),
-        ("word word word word word word word word word word word word word word word word word word word word end", "k: word word word word word word word word word word word word word word word word\n  word word word word end\n"),
-        ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b", "k: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  b\n"),
-        ("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "k: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"),
-        ("'it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's ", "k: '''it''s it''s it''s it''s it''s it''s it''s it''s it''s it''s it''s it''s it''s\n  it''s it''s it''s it''s it''s it''s it''s it''s it''s it''s it''s it''s '\n"),
-        ("\ttab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab ", "k: \"\\ttab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab\n  tab tab tab tab tab tab \"\n"),
-        ("a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b ", "k: 'a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b\n  a  b a  b a  b a  b '\n"),
+        (
+            "word word word word word word word word word word word word word word word word word word word word end",
+            "k: word word word word word word word word word word word word word word word word\n  word word word word end\n"
+        ),
+        (
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b",
+            "k: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  b\n"
+        ),
+        (
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "k: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"
+        ),
+        (
+            "'it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's it's ",
+            "k: '''it''s it''s it''s it''s it''s it''s it''s it''s it''s it''s it''s it''s it''s\n  it''s it''s it''s it''s it''s it''s it''s it''s it''s it''s it''s it''s '\n"
+        ),
+        (
+            "\ttab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab ",
+            "k: \"\\ttab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab tab\n  tab tab tab tab tab tab \"\n"
+        ),
+        (
+            "a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b ",
+            "k: 'a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b a  b\n  a  b a  b a  b a  b '\n"
+        ),
     ]
 
     @Test func goYAMLv2MatchesYAMLv2Marshal() throws {
@@ -287,34 +313,39 @@ private func emit(_ value: YAMLValue, _ policy: Emitter.ScalarPolicy = .safe, ex
 
     @Test func goYAMLv2NonStringScalarsAndCollections() throws {
         let value = YAMLValue.map([
-            ("a", .sequence([])), ("b", .mapping([])), ("c", .sequence([.sequence([])])), ("d", .sequence([.mapping([])])),
-            ("e", .sequence([
-                .map([("x", .int(1)), ("y", .sequence([.int(1), .int(2)]))]),
-                .sequence([.int(1), .sequence([.int(2), .map([("z", .null)])])]),
-            ])),
+            ("a", .sequence([])), ("b", .mapping([])), ("c", .sequence([.sequence([])])),
+            ("d", .sequence([.mapping([])])),
+            (
+                "e",
+                .sequence([
+                    .map([("x", .int(1)), ("y", .sequence([.int(1), .int(2)]))]),
+                    .sequence([.int(1), .sequence([.int(2), .map([("z", .null)])])]),
+                ])
+            ),
             ("f", .null), ("g", .bool(true)), ("h", .bool(false)), ("i", .int(-5)),
         ]).sortedLikeGoYAMLv2()
-        #expect(try emit(value, .goYAMLv2) == """
-            a: []
-            b: {}
-            c:
-            - []
-            d:
-            - {}
-            e:
-            - x: 1
-              "y":
-              - 1
-              - 2
-            - - 1
-              - - 2
-                - z: null
-            f: null
-            g: true
-            h: false
-            i: -5
+        #expect(
+            try emit(value, .goYAMLv2) == """
+                a: []
+                b: {}
+                c:
+                - []
+                d:
+                - {}
+                e:
+                - x: 1
+                  "y":
+                  - 1
+                  - 2
+                - - 1
+                  - - 2
+                    - z: null
+                f: null
+                g: true
+                h: false
+                i: -5
 
-            """)
+                """)
     }
 
     @Test func goYAMLv2LongAndMultiLineKeys() throws {
@@ -322,32 +353,36 @@ private func emit(_ value: YAMLValue, _ policy: Emitter.ScalarPolicy = .safe, ex
         let value = YAMLValue.map([
             (long, .string("long key")), ("multi\nline key", .string("v")), ("", .string("empty key")),
         ]).sortedLikeGoYAMLv2()
-        #expect(try emit(value, .goYAMLv2) == """
-            "": empty key
-            ? \(long)
-            : long key
-            ? |-
-              multi
-              line key
-            : v
+        #expect(
+            try emit(value, .goYAMLv2) == """
+                "": empty key
+                ? \(long)
+                : long key
+                ? |-
+                  multi
+                  line key
+                : v
 
-            """)
+                """)
     }
 
     @Test func goYAMLv2KeyOrder() throws {
-        let keys = ["9", "Z", "a", "1", "a9", "_a", "é", "ab", "b1", "v1.10", "http_protocol_options", "a10", "aB",
-                    "v1.9", "a b", "a0", "a-b", "access_log", "x1y", "http2_protocol_options", "01", "10", "z", "-a",
-                    "@type", "a00", "A", "a.b", "b01", "x10y", "a2b", "b001", "a01", "a1", "a_b"]
+        let keys = [
+            "9", "Z", "a", "1", "a9", "_a", "é", "ab", "b1", "v1.10", "http_protocol_options", "a10", "aB",
+            "v1.9", "a b", "a0", "a-b", "access_log", "x1y", "http2_protocol_options", "01", "10", "z", "-a",
+            "@type", "a00", "A", "a.b", "b01", "x10y", "a2b", "b001", "a01", "a1", "a_b",
+        ]
         let sorted = YAMLValue.mapping(keys.map { .init($0, .int(1)) }).sortedLikeGoYAMLv2()
         guard case .mapping(let entries) = sorted else {
             Issue.record("not a mapping")
             return
         }
-        #expect(entries.map(\.key) == [
-            "-a", "@type", "_a", "1", "01", "9", "10", "A", "Z", "a", "a b", "a-b", "a.b", "a_b", "a0", "a00", "a1",
-            "a01", "a2b", "a9", "a10", "aB", "ab", "access_log", "b1", "b01", "b001", "http_protocol_options",
-            "http2_protocol_options", "v1.9", "v1.10", "x10y", "x1y", "z", "é",
-        ])
+        #expect(
+            entries.map(\.key) == [
+                "-a", "@type", "_a", "1", "01", "9", "10", "A", "Z", "a", "a b", "a-b", "a.b", "a_b", "a0", "a00", "a1",
+                "a01", "a2b", "a9", "a10", "aB", "ab", "access_log", "b1", "b01", "b001", "http_protocol_options",
+                "http2_protocol_options", "v1.9", "v1.10", "x10y", "x1y", "z", "é",
+            ])
         #expect(GoYAMLKeyOrder.less("a_b", "aB"))
         #expect(GoYAMLKeyOrder.less("a9", "a10"))
         #expect(!GoYAMLKeyOrder.less("a10", "a9"))
@@ -377,8 +412,9 @@ enum PyYAML {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "python3 failed (\(process.terminationStatus)): "
-                          + String(decoding: message, as: UTF8.self))
+            throw Failure(
+                description: "python3 failed (\(process.terminationStatus)): "
+                    + String(decoding: message, as: UTF8.self))
         }
         return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     }

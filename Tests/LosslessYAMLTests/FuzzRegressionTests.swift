@@ -21,9 +21,11 @@ import Testing
     /// position must still be the offending byte's line and column.
     @Test
     func readerErrorsNameTheirLine() {
-        for (bytes, line) in [(Array("a: 1\nb: \"x\u{0}y\"\n".utf8), 2),
-                              (Array("a: 1\nb: 2\nc: \"x".utf8) + [0xFF] + Array("\"\n".utf8), 3),
-                              (Array("a: 1\nb: \u{1B}\n".utf8), 2)] {
+        for (bytes, line) in [
+            (Array("a: 1\nb: \"x\u{0}y\"\n".utf8), 2),
+            (Array("a: 1\nb: 2\nc: \"x".utf8) + [0xFF] + Array("\"\n".utf8), 3),
+            (Array("a: 1\nb: \u{1B}\n".utf8), 2),
+        ] {
             #expect(throws: YAMLError.self) { try Parser().parse(bytes) }
             do {
                 _ = try Parser().parse(bytes)
@@ -171,9 +173,11 @@ import Testing
         let document = stream.documents[1]
         var editor = DocumentEditor(source: stream.source, document: document)
         try editor.replace(document.root, with: .int(42))
-        let out = Array(stream.source[..<document.range.start.offset]) + (try editor.output())
+        let out =
+            Array(stream.source[..<document.range.start.offset]) + (try editor.output())
             + Array(stream.source[document.range.end.offset...])
-        let reparsed = try #require(try? Parser().parse(out), "\(String(decoding: out, as: UTF8.self).debugDescription)")
+        let reparsed = try #require(
+            try? Parser().parse(out), "\(String(decoding: out, as: UTF8.self).debugDescription)")
         #expect(reparsed.documents.count == 3)
         #expect(reparsed.documents[1].root.scalar?.value == "42")
 
@@ -194,10 +198,12 @@ import Testing
             let out = try edited(text) { e, root in
                 try e.replace(try #require((root["m"] ?? root).pairs?.first?.value), with: .int(42))
             }
-            let document = try #require(try? parse(out).documents.first, "\(text.debugDescription) → \(out.debugDescription)")
+            let document = try #require(
+                try? parse(out).documents.first, "\(text.debugDescription) → \(out.debugDescription)")
             let value = try ValueConverter(document: document).value(of: document.root["m"] ?? document.root)
-            #expect(value == .map([("k", .int(42)), (":x", .int(1))]),
-                    "\(text.debugDescription) → \(out.debugDescription)")
+            #expect(
+                value == .map([("k", .int(42)), (":x", .int(1))]),
+                "\(text.debugDescription) → \(out.debugDescription)")
         }
     }
 
@@ -216,7 +222,9 @@ import Testing
         let written = try edited("a: 1\nb: [x]") { e, root in
             try e.set("b", to: .string("line\nbreak\n"), in: root)
         }
-        #expect(try parse(written).documents.first?.root["b"]?.scalar?.value == "line\nbreak\n", "\(written.debugDescription)")
+        #expect(
+            try parse(written).documents.first?.root["b"]?.scalar?.value == "line\nbreak\n",
+            "\(written.debugDescription)")
     }
 
     /// Removing the first item of a sequence that starts on its parent item's line (`- - a`) removes only
@@ -227,7 +235,8 @@ import Testing
             try e.removeItem(at: 0, from: try #require(root.items?.first))
         }
         let document = try #require(try parse(out).documents.first)
-        #expect(try ValueConverter(document: document).value(of: document.root)
+        #expect(
+            try ValueConverter(document: document).value(of: document.root)
                 == .sequence([.sequence([.string("b")]), .string("c")]), "\(out.debugDescription)")
     }
 
@@ -240,8 +249,10 @@ import Testing
             try e.insert("e", .int(4), into: try #require(root["b"]))
         }
         let document = try #require(try? parse(out).documents.first, "\(out.debugDescription)")
-        #expect(try ValueConverter(document: document).value(of: document.root)
-                == .map([("a", .int(1)), ("b", .map([("c", .int(2)), ("e", .int(4))])), ("d", .int(3))]), "\(out.debugDescription)")
+        #expect(
+            try ValueConverter(document: document).value(of: document.root)
+                == .map([("a", .int(1)), ("b", .map([("c", .int(2)), ("e", .int(4))])), ("d", .int(3))]),
+            "\(out.debugDescription)")
     }
 
     /// Mappings with entries written with an explicit key (`? k`): replacing or removing such an entry takes
@@ -250,15 +261,19 @@ import Testing
     func editsInMappingsWithExplicitKeys() throws {
         let source = "m:\n  ? k\n  : v\n  n: 1\nz: 0\n"
         let expectations: [(String, (inout DocumentEditor, Node) throws -> Void, YAMLValue)] = [
-            ("replacePair", { e, m in try e.replacePair("k", in: m, withKey: "x", value: .int(2)) },
-             .map([("x", .int(2)), ("n", .int(1))])),
+            (
+                "replacePair", { e, m in try e.replacePair("k", in: m, withKey: "x", value: .int(2)) },
+                .map([("x", .int(2)), ("n", .int(1))])
+            ),
             ("removePair", { e, m in try e.removePair("k", from: m) }, .map([("n", .int(1))])),
         ]
         for (name, edit, expected) in expectations {
             let out = try edited(source) { e, root in try edit(&e, try #require(root["m"])) }
             let document = try #require(try? parse(out).documents.first, "\(name): \(out.debugDescription)")
-            #expect(try ValueConverter(document: document).value(of: document.root) == .map([("m", expected), ("z", .int(0))]),
-                    "\(name): \(out.debugDescription)")
+            #expect(
+                try ValueConverter(document: document).value(of: document.root)
+                    == .map([("m", expected), ("z", .int(0))]),
+                "\(name): \(out.debugDescription)")
         }
         let inserted = try edited("m:\n  ? a: 1\n  : v\nz: 0\n") { e, root in
             try e.insert("n", .int(1), into: try #require(root["m"]))
@@ -297,9 +312,10 @@ import Testing
         }
         let out = try editor.output()
         let reparsed = try #require(try? Parser().parse(out).documents.first, "\(String(decoding: out, as: UTF8.self))")
-        #expect(try ValueConverter(document: reparsed).value(of: reparsed.root)
+        #expect(
+            try ValueConverter(document: reparsed).value(of: reparsed.root)
                 == .map([("s", .sequence([.map([("a", .map([("x", .int(1))])), ("c", .int(2))])]))]),
-                "\(String(decoding: out, as: UTF8.self))")
+            "\(String(decoding: out, as: UTF8.self))")
     }
 
     /// A literal block scalar written just before comment lines indented deeper than its content, or (kept
@@ -327,15 +343,18 @@ import Testing
                 try e.append(.string("q"), to: try #require(root["a"]))
             }
             let document = try #require(try? parse(out).documents.first, "\(out.debugDescription)")
-            #expect(try ValueConverter(document: document).value(of: document.root)
-                    == .map([("a", .sequence([.string("p"), .string("q")])), ("b", .int(1))]), "\(out.debugDescription)")
+            #expect(
+                try ValueConverter(document: document).value(of: document.root)
+                    == .map([("a", .sequence([.string("p"), .string("q")])), ("b", .int(1))]), "\(out.debugDescription)"
+            )
         }
         let removed = try edited("a: &x\n- p\n- q\n") { e, root in
             try e.removeItem(at: 0, from: try #require(root["a"]))
         }
         let document = try #require(try? parse(removed).documents.first, "\(removed.debugDescription)")
         #expect(document.root["a"]?.anchor == "x", "\(removed.debugDescription)")
-        #expect(try ValueConverter(document: document).value(of: document.root) == .map([("a", .sequence([.string("q")]))]))
+        #expect(
+            try ValueConverter(document: document).value(of: document.root) == .map([("a", .sequence([.string("q")]))]))
         let emptied = try edited("a: &x\n- p\nb: 1\n") { e, root in
             try e.removeItem(at: 0, from: try #require(root["a"]))
         }
@@ -351,13 +370,15 @@ import Testing
             try e.removeItem(at: 0, from: try #require(root["a"]))
         }
         let listDocument = try #require(try? parse(list).documents.first, "\(list.debugDescription)")
-        #expect(try ValueConverter(document: listDocument).value(of: listDocument.root)
+        #expect(
+            try ValueConverter(document: listDocument).value(of: listDocument.root)
                 == .map([("a", .sequence([])), ("b", .int(1))]), "\(list.debugDescription)")
         let map = try edited("a:\n# see:\n  b: 1\nc: 2\n") { e, root in
             try e.removePair("b", from: try #require(root["a"]))
         }
         let mapDocument = try #require(try? parse(map).documents.first, "\(map.debugDescription)")
-        #expect(try ValueConverter(document: mapDocument).value(of: mapDocument.root)
+        #expect(
+            try ValueConverter(document: mapDocument).value(of: mapDocument.root)
                 == .map([("a", .mapping([])), ("c", .int(2))]), "\(map.debugDescription)")
         #expect(map.contains("# see:\n"), "the comment changed: \(map.debugDescription)")
     }
@@ -383,7 +404,8 @@ import Testing
                 if !insertFirst { try e.insert("c", .int(1), into: root) }
             }
             let document = try #require(try? parse(out).documents.first, "\(out.debugDescription)")
-            #expect(try ValueConverter(document: document).value(of: document.root)
+            #expect(
+                try ValueConverter(document: document).value(of: document.root)
                     == .map([("a", .int(1)), ("b", .mapping([])), ("c", .int(1))]), "\(out.debugDescription)")
         }
     }
@@ -395,8 +417,10 @@ import Testing
     func entriesWithAnEmptyExplicitKey() throws {
         let cases: [(String, [(String, YAMLValue)], [(String, YAMLValue)], [(String, YAMLValue)])] = [
             ("?", [], [("k", .string("v"))], [("", .null), ("n", .int(1))]),
-            ("a: 1\n?\n: v\n", [("a", .int(1))], [("a", .int(1)), ("k", .string("v"))],
-             [("a", .int(1)), ("", .string("v")), ("n", .int(1))]),
+            (
+                "a: 1\n?\n: v\n", [("a", .int(1))], [("a", .int(1)), ("k", .string("v"))],
+                [("a", .int(1)), ("", .string("v")), ("n", .int(1))]
+            ),
             ("{?: 1}", [], [("k", .string("v"))], [("", .int(1)), ("n", .int(1))]),
         ]
         for (text, removed, replaced, inserted) in cases {
@@ -407,8 +431,9 @@ import Testing
             ]
             for (out, expected) in zip(outputs, [removed, replaced, inserted]) {
                 let document = try #require(try? parse(out).documents.first, "\(out.debugDescription)")
-                #expect(try ValueConverter(document: document).value(of: document.root) == .map(expected),
-                        "\(text.debugDescription) → \(out.debugDescription)")
+                #expect(
+                    try ValueConverter(document: document).value(of: document.root) == .map(expected),
+                    "\(text.debugDescription) → \(out.debugDescription)")
             }
         }
     }
@@ -422,7 +447,8 @@ import Testing
                 try e.replace(try #require(root.pairs?.last?.value), with: .int(2))
             }
             let document = try #require(try? parse(out).documents.first, "\(out.debugDescription)")
-            #expect(try ValueConverter(document: document).value(of: document.root)
+            #expect(
+                try ValueConverter(document: document).value(of: document.root)
                     == .map([("a", .int(1)), ("", .int(2))]), "\(text.debugDescription) → \(out.debugDescription)")
         }
     }
@@ -431,13 +457,16 @@ import Testing
     /// empty lines) is content to a literal block indented less: a multi-line string written last must not take it.
     @Test
     func literalWrittenBeforeALineOfBlanks() throws {
-        for text in ["a:\n  b: 1\n      ", "a:\n  b: 1\n      \n", "a:\n  b: 1\n\n      \nc: 2\n",
-                     "a:\n  b: 1\n\n      # c\n"] {
+        for text in [
+            "a:\n  b: 1\n      ", "a:\n  b: 1\n      \n", "a:\n  b: 1\n\n      \nc: 2\n",
+            "a:\n  b: 1\n\n      # c\n",
+        ] {
             let out = try edited(text) { e, root in
                 try e.insert("k", .string("x\ny"), into: try #require(root["a"]))
             }
             let document = try #require(try? parse(out).documents.first, "\(out.debugDescription)")
-            #expect(document.root["a"]?["k"]?.scalar?.value == "x\ny", "\(text.debugDescription) → \(out.debugDescription)")
+            #expect(
+                document.root["a"]?["k"]?.scalar?.value == "x\ny", "\(text.debugDescription) → \(out.debugDescription)")
         }
     }
 
@@ -449,7 +478,8 @@ import Testing
             let out = try edited(text) { e, root in
                 try e.replace(try #require(root["b"] ?? root["m"]?["b"]), with: .string("true"))
             }
-            let document = try #require(try? parse(out).documents.first, "\(text.debugDescription) → \(out.debugDescription)")
+            let document = try #require(
+                try? parse(out).documents.first, "\(text.debugDescription) → \(out.debugDescription)")
             let b = document.root["b"] ?? document.root["m"]?["b"]
             #expect(b?.scalar?.value == "true" && b?.scalar?.style != .plain, "\(out.debugDescription)")
         }
@@ -465,8 +495,10 @@ import Testing
         var bytes = Array(try Data(contentsOf: url))
         let rounds: [[(line: Int, column: Int, value: YAMLValue)]] = [
             [(8, 13, .null), (10, 17, .string("-")), (18, 14, .bool(false)), (24, 1, .int(1)), (14, 1, .null)],
-            [(7, 1, .int(-7)), (19, 1, .int(42)), (26, 10, .string("#x")), (5, 10, .int(42)), (24, 3, .string("-1")),
-             (12, 10, .string("1"))],
+            [
+                (7, 1, .int(-7)), (19, 1, .int(42)), (26, 10, .string("#x")), (5, 10, .int(42)), (24, 3, .string("-1")),
+                (12, 10, .string("1")),
+            ],
         ]
         for edits in rounds {
             let stream = try Parser().parse(bytes)
@@ -476,7 +508,8 @@ import Testing
                 let node = try #require(Self.node(at: edit.line, edit.column, in: document.root))
                 try editor.replace(node, with: edit.value)
             }
-            bytes = Array(stream.source[..<document.range.start.offset]) + (try editor.output())
+            bytes =
+                Array(stream.source[..<document.range.start.offset]) + (try editor.output())
                 + Array(stream.source[document.range.end.offset...])
         }
         let root = try #require(try Parser().parse(bytes).documents.first?.root)
@@ -497,12 +530,14 @@ import Testing
         }
         let document = try #require(try parse(out).documents.first)
         let value = try ValueConverter(document: document).value(of: document.root)
-        #expect(value == .map([
-            ("a", .map([("b", .string("yes")), ("c", .sequence([.string("x"), .string("w"), .int(3)]))])),
-            ("d", .sequence([.string("q")])),
-            ("e2", .sequence([.bool(false)])),
-            ("z", .map([("i", .null)])),
-        ]), "\(out.debugDescription)")
+        #expect(
+            value
+                == .map([
+                    ("a", .map([("b", .string("yes")), ("c", .sequence([.string("x"), .string("w"), .int(3)]))])),
+                    ("d", .sequence([.string("q")])),
+                    ("e2", .sequence([.bool(false)])),
+                    ("z", .map([("i", .null)])),
+                ]), "\(out.debugDescription)")
     }
 
     /// The first node in document order that starts at `line`:`column`.

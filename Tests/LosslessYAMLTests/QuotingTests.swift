@@ -10,7 +10,8 @@ import Testing
         "true", "True", "tRuE", "false", "FALSE", "null", "Null", "nULL", "~", "",
         // Numbers in every base and form.
         "0", "+0", "-1", "42", "0755", "0789", "0x1F", "0X1f", "0o17", "0O17", "0b101", "0B11", "1e3", "1E3", "1e+3",
-        "-1e-3", "1e_-5", String(repeating: "1", count: 200), "1.5", "1.", ".5", "+.5", "1_000", "1_000.5", ".inf", ".Inf", "-.inf", "+.INF", ".nan", ".NaN", "+12",
+        "-1e-3", "1e_-5", String(repeating: "1", count: 200), "1.5", "1.", ".5", "+.5", "1_000", "1_000.5", ".inf",
+        ".Inf", "-.inf", "+.INF", ".nan", ".NaN", "+12",
         "12:30", "1:2:3", "190:20:30.15", "-1:30", "._", "0b_", "0x_", "1e400", "9223372036854775808",
         // Timestamps.
         "2024-03-15", "2024-3-5", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "2001-12-14T21:59:43Z",
@@ -30,7 +31,8 @@ import Testing
     static let plainIsFine: [String] = [
         "a", "hello world", "/osm-liveness-probe", "-foo", "-1x", "a-b", "a:b", "a#b", "a,b", "a[b]", "a{b}", "a?",
         "foo.bar", "http://example.com/x?y=z#frag", "1.2.3", "v1.2.4", "1.2.3.4", "10.0.0.0/8", "0x", "0xg", "08x",
-        "yes please", "nullable", "onion", "Trueish", "TLSv1_2", "ECDHE-RSA-AES128-GCM-SHA256", "app.kubernetes.io/name",
+        "yes please", "nullable", "onion", "Trueish", "TLSv1_2", "ECDHE-RSA-AES128-GCM-SHA256",
+        "app.kubernetes.io/name",
         "<foo>", "a=b", "==", "<", "é", "日本語", "😀", "a b c", "2024-03-15x", "12:30:xx", "openservicemesh.io",
         "a%", "a'b", "a\"b", "a\\b", "a!b", "a&b", "a*b", "a|b", "a>b", "a@b", "a`b", "-- a", "..a", "a...",
         // A sign inside a number-like word makes it no number (a proxy UUID, a label value).

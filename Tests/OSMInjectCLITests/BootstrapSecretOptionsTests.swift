@@ -6,7 +6,8 @@ import Testing
     static let input = repositoryRoot.appendingPathComponent("fixtures/inject/basic-deployment/input.yaml").path
 
     private func scratch() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("osm-inject-secrets-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "osm-inject-secrets-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
@@ -28,12 +29,16 @@ import Testing
     @Test func issuedCertificateChainsToTheGivenCA() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (status, text) = try shell(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key",
-                                        "-out", "ca.crt", "-subj", "/O=Open Service Mesh/CN=osm-ca.openservicemesh.io",
-                                        "-days", "30"], in: folder)
+        let (status, text) = try shell(
+            [
+                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key",
+                "-out", "ca.crt", "-subj", "/O=Open Service Mesh/CN=osm-ca.openservicemesh.io",
+                "-days", "30",
+            ], in: folder)
         try #require(status == 0, "openssl must be installed: \(text)")
-        let result = try runTool(["--ca-cert", "ca.crt", "--ca-key", "ca.key", "--secrets-out", "secrets.yaml", Self.input],
-                                 in: folder)
+        let result = try runTool(
+            ["--ca-cert", "ca.crt", "--ca-key", "ca.key", "--secrets-out", "secrets.yaml", Self.input],
+            in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdoutText.contains("kind: Secret"), "Secrets go to --secrets-out, not stdout")
         let secrets = try String(contentsOf: folder.appendingPathComponent("secrets.yaml"), encoding: .utf8)

@@ -38,12 +38,15 @@ enum ExternalTools {
 
     /// `PATH` with the folder of the built `osm-inject` first, as a user who installed it would have it.
     static var pathWithTool: String {
-        toolURL.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        toolURL.deletingLastPathComponent().path + ":"
+            + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
     }
 
     /// Runs `executable` with `arguments` in `directory`; stdin is empty.
-    static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> RunResult {
+    static func run(
+        _ executable: URL, _ arguments: [String], in directory: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> RunResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -56,14 +59,18 @@ enum ExternalTools {
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let output = try FileHandle(forWritingTo: outURL), errors = try FileHandle(forWritingTo: errURL)
-        defer { try? output.close(); try? errors.close() }
+        defer {
+            try? output.close()
+            try? errors.close()
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = errors
         try process.run()
         process.waitUntilExit()
-        return RunResult(status: process.terminationStatus, stdout: Array(try Data(contentsOf: outURL)),
-                         stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return RunResult(
+            status: process.terminationStatus, stdout: Array(try Data(contentsOf: outURL)),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }
 

@@ -13,7 +13,8 @@ import Testing
         let root = repositoryRoot.appendingPathComponent("fixtures/inject")
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
         var folders: [URL] = []
-        for case let url as URL in walker where url.lastPathComponent == "input.yaml" || url.lastPathComponent == "args.txt" {
+        for case let url as URL in walker
+        where url.lastPathComponent == "input.yaml" || url.lastPathComponent == "args.txt" {
             let folder = url.deletingLastPathComponent()
             if !folders.contains(folder) { folders.append(folder) }
         }
@@ -44,13 +45,19 @@ import Testing
         }
         let out = Array(try Data(contentsOf: expectedOut))
         let err = try String(contentsOf: expectedErr, encoding: .utf8)
-        let status = (try? String(contentsOf: expectedStatus, encoding: .utf8))
+        let status =
+            (try? String(contentsOf: expectedStatus, encoding: .utf8))
             .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 0
         #expect(result.status == status, "\(folder.lastPathComponent): exit status")
         let stdoutMatches = result.stdout == out
-        #expect(stdoutMatches, "\(folder.lastPathComponent): stdout differs from expected.yaml: \(firstDifference(result.stdout, out))")
+        #expect(
+            stdoutMatches,
+            "\(folder.lastPathComponent): stdout differs from expected.yaml: \(firstDifference(result.stdout, out))")
         let stderrMatches = result.stderr == err
-        #expect(stderrMatches, "\(folder.lastPathComponent): stderr differs from report.txt: \(firstDifference(Array(result.stderr.utf8), Array(err.utf8)))")
+        #expect(
+            stderrMatches,
+            "\(folder.lastPathComponent): stderr differs from report.txt: \(firstDifference(Array(result.stderr.utf8), Array(err.utf8)))"
+        )
     }
 
     static func arguments(for folder: URL) throws -> [String] {

@@ -128,7 +128,8 @@ import Testing
 
     /// Runs the tool as Helm runs a post-renderer: the stream on stdin, the arguments after the command.
     private func postRender(_ stream: String, _ arguments: [String] = ["-n", "shop"]) throws -> RunResult {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("osm-inject-helm-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "osm-inject-helm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(Self.cluster.utf8).write(to: folder.appendingPathComponent("cluster.yaml"))
@@ -198,9 +199,12 @@ import Testing
     }
 
     @Test func helm4PluginIsAPostRendererRunningTheTool() throws {
-        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("integrations/helm/plugin.yaml"), encoding: .utf8)
-        for line in ["apiVersion: v1\n", "type: postrenderer/v1\n", "name: osm-inject\n", "version: 0.1.0\n",
-                     "runtime: subprocess\n", "runtimeConfig:\n  platformCommand:\n    - command: osm-inject\n"] {
+        let text = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("integrations/helm/plugin.yaml"), encoding: .utf8)
+        for line in [
+            "apiVersion: v1\n", "type: postrenderer/v1\n", "name: osm-inject\n", "version: 0.1.0\n",
+            "runtime: subprocess\n", "runtimeConfig:\n  platformCommand:\n    - command: osm-inject\n",
+        ] {
             #expect(text.contains(line), "\(line)")
         }
         // Helm appends --post-renderer-args after the plugin's own arguments.
@@ -209,16 +213,22 @@ import Testing
     }
 
     @Test func argoCDAppNamespaceIsTheDefaultNamespace() throws {
-        let manifest = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: a\n"
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("osm-inject-argo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".osm"), withIntermediateDirectories: true)
+        let manifest =
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: a\n"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "osm-inject-argo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent(".osm"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(Self.cluster.utf8).write(to: folder.appendingPathComponent(".osm/cluster.yaml"))
         try Data(manifest.utf8).write(to: folder.appendingPathComponent("pod.yaml"))
         // The plugin's generate command, as Argo CD runs it in the application's folder.
-        let plugin = try String(contentsOf: repositoryRoot.appendingPathComponent("integrations/argocd/plugin.yaml"), encoding: .utf8)
+        let plugin = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("integrations/argocd/plugin.yaml"), encoding: .utf8)
         #expect(plugin.contains("kind: ConfigManagementPlugin") && plugin.contains("apiVersion: argoproj.io/v1alpha1"))
-        #expect(plugin.contains("osm-inject inject --recursive --quiet -f . -c \"${ARGOCD_ENV_OSM_INJECT_CONFIG:-.osm/cluster.yaml}\""))
+        #expect(
+            plugin.contains(
+                "osm-inject inject --recursive --quiet -f . -c \"${ARGOCD_ENV_OSM_INJECT_CONFIG:-.osm/cluster.yaml}\""))
         let arguments = ["inject", "--recursive", "--quiet", "-f", ".", "-c", ".osm/cluster.yaml"]
         let argo = try runTool(arguments, in: folder, environment: ["ARGOCD_APP_NAMESPACE": "shop"])
         try #require(argo.status == 0, "\(argo.stderr)")
@@ -227,19 +237,26 @@ import Testing
         #expect(!argo.stdoutText.contains("kind: Namespace"))
         let plain = try runTool(arguments, in: folder)
         #expect(plain.stdoutText == manifest)
-        let flag = try runTool(arguments + ["-n", "default"], in: folder, environment: ["ARGOCD_APP_NAMESPACE": "shop"])
+        let flag = try runTool(
+            arguments + ["-n", "default"], in: folder, environment: ["ARGOCD_APP_NAMESPACE": "shop"])
         #expect(flag.stdoutText == manifest)
     }
 
     @Test func preCommitHooksRunInPlaceAndCheck() throws {
-        let hooks = try String(contentsOf: repositoryRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
-        #expect(hooks.contains("- id: osm-inject\n") && hooks.contains("  entry: osm-inject inject --in-place --quiet\n"))
-        #expect(hooks.contains("- id: osm-inject-check\n") && hooks.contains("  entry: osm-inject inject --check --quiet\n"))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("osm-inject-hooks-\(UUID().uuidString)")
+        let hooks = try String(
+            contentsOf: repositoryRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        #expect(
+            hooks.contains("- id: osm-inject\n") && hooks.contains("  entry: osm-inject inject --in-place --quiet\n"))
+        #expect(
+            hooks.contains("- id: osm-inject-check\n") && hooks.contains("  entry: osm-inject inject --check --quiet\n")
+        )
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "osm-inject-hooks-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(Self.cluster.utf8).write(to: folder.appendingPathComponent("cluster.yaml"))
-        let manifest = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: shop\nspec:\n  containers:\n    - name: a\n      image: a\n"
+        let manifest =
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: shop\nspec:\n  containers:\n    - name: a\n      image: a\n"
         try Data(manifest.utf8).write(to: folder.appendingPathComponent("pod.yaml"))
         // pre-commit runs: entry + args + file names.
         let check = try runTool(["inject", "--check", "--quiet", "-c", "cluster.yaml", "pod.yaml"], in: folder)
@@ -247,7 +264,9 @@ import Testing
         #expect(check.stderr.contains("pod.yaml: would change"))
         let fix = try runTool(["inject", "--in-place", "--quiet", "-c", "cluster.yaml", "pod.yaml"], in: folder)
         #expect(fix.status == 0)
-        #expect(try String(contentsOf: folder.appendingPathComponent("pod.yaml"), encoding: .utf8).contains("- name: envoy"))
+        #expect(
+            try String(contentsOf: folder.appendingPathComponent("pod.yaml"), encoding: .utf8).contains("- name: envoy")
+        )
         let again = try runTool(["inject", "--check", "--quiet", "-c", "cluster.yaml", "pod.yaml"], in: folder)
         #expect(again.status == 0)
     }

@@ -4,7 +4,8 @@ import Testing
 /// `--help` of every command shows real examples.
 @Suite struct HelpTests {
     static let commands: [[String]] = [
-        [], ["inject"], ["uninject"], ["namespace"], ["namespace", "add"], ["namespace", "remove"], ["namespace", "ignore"],
+        [], ["inject"], ["uninject"], ["namespace"], ["namespace", "add"], ["namespace", "remove"],
+        ["namespace", "ignore"],
         ["namespace", "list"], ["ns", "list"], ["metrics"], ["metrics", "enable"], ["metrics", "disable"], ["review"],
     ]
 
@@ -14,8 +15,9 @@ import Testing
         #expect(result.status == 0, "\(command): \(result.stderr)")
         let text = result.stdoutText
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let heading = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "EXAMPLES:" },
-                                   "\(command): no EXAMPLES section in\n\(text)")
+        let heading = try #require(
+            lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "EXAMPLES:" },
+            "\(command): no EXAMPLES section in\n\(text)")
         let examples = lines[(heading + 1)...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         #expect(examples.count >= 2, "\(command): \(examples)")
         // Every example runs this very command ("ns" is the alias of "namespace"); the root's may run any.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Files under stress: in-place writes killed half-way, permissions, missing files and symlinks.
@@ -33,11 +33,14 @@ import Glibc
         for (trial, moment) in moments.enumerated() {
             let folder = "run\(trial)"
             for name in names { try scratch.write("\(folder)/\(name)", originals[name] ?? []) }
-            try killMidRun(folder: scratch.path(folder), first: names[0], original: originals[names[0]] ?? [], at: moment)
+            try killMidRun(
+                folder: scratch.path(folder), first: names[0], original: originals[names[0]] ?? [], at: moment)
             for entry in try scratch.entries(folder) {
                 if let original = originals[entry] {
                     let now = try scratch.read("\(folder)/\(entry)")
-                    #expect(now == original || now == expected[entry], "\(folder)/\(entry) is neither as it was nor fully written (\(now.count) bytes)")
+                    #expect(
+                        now == original || now == expected[entry],
+                        "\(folder)/\(entry) is neither as it was nor fully written (\(now.count) bytes)")
                 } else {
                     #expect(Self.isTemporaryName(entry, of: names), "unexpected file \(folder)/\(entry)")
                     leftovers.append(entry)
@@ -51,7 +54,8 @@ import Glibc
     /// A failed in-place run (one file cannot be injected) changes no file and leaves no temporary file.
     @Test func inPlaceRunWithAnErrorChangesNothing() throws {
         let scratch = try HostileScratch()
-        let good = Self.manifest(1), bad = Self.manifest(2).replacingOccurrences(of: "image: nginx", with: "image: [nginx")
+        let good = Self.manifest(1),
+            bad = Self.manifest(2).replacingOccurrences(of: "image: nginx", with: "image: [nginx")
         try scratch.write("d/a.yaml", good)
         try scratch.write("d/b.yaml", bad)
         let result = try runTool(["--in-place", "-f", "d"], in: scratch.url)
@@ -69,7 +73,9 @@ import Glibc
         let scratch = try HostileScratch()
         let path = try scratch.write("ro/pod.yaml", Self.manifest(0))
         chmod(path, 0o444)
-        if unprivilegedCanRunTool, let result = try runToolUnprivileged(["--in-place", "-f", "ro/pod.yaml"], in: scratch.url) {
+        if unprivilegedCanRunTool,
+            let result = try runToolUnprivileged(["--in-place", "-f", "ro/pod.yaml"], in: scratch.url)
+        {
             #expect(result.status == 1)
             #expect(result.stdout.isEmpty)
             #expect(result.stderr.contains("ro/pod.yaml: the file is read-only"), "\(result.stderr)")
@@ -92,7 +98,9 @@ import Glibc
         try scratch.write("locked/pod.yaml", Self.manifest(0))
         chmod(scratch.path("locked/pod.yaml"), 0o666)
         chmod(scratch.path("locked"), 0o555)
-        guard unprivilegedCanRunTool, let result = try runToolUnprivileged(["--in-place", "-f", "locked/pod.yaml"], in: scratch.url) else { return }
+        guard unprivilegedCanRunTool,
+            let result = try runToolUnprivileged(["--in-place", "-f", "locked/pod.yaml"], in: scratch.url)
+        else { return }
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot create a temporary file"), "\(result.stderr)")
         #expect(try scratch.read("locked/pod.yaml") == Array(Self.manifest(0).utf8))
@@ -114,7 +122,9 @@ import Glibc
         if let result = try runToolUnprivileged(["-f", "secret.yaml"], in: scratch.url) {
             #expect(result.status == 1)
             #expect(result.stdout.isEmpty)
-            #expect(result.stderr.contains("secret.yaml: cannot read the input file: permission denied"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains("secret.yaml: cannot read the input file: permission denied"), "\(result.stderr)"
+            )
         }
     }
 
@@ -122,8 +132,10 @@ import Glibc
     @Test func missingFiles() throws {
         let scratch = try HostileScratch()
         try scratch.write("pod.yaml", Self.manifest(0))
-        for arguments in [["-f", "nope.yaml"], ["nope.yaml"], ["-f", "pod.yaml", "-c", "nope.yaml"], ["-f", "nodir/"],
-                          ["--in-place", "-f", "nope.yaml"]] {
+        for arguments in [
+            ["-f", "nope.yaml"], ["nope.yaml"], ["-f", "pod.yaml", "-c", "nope.yaml"], ["-f", "nodir/"],
+            ["--in-place", "-f", "nope.yaml"],
+        ] {
             let result = try runTool(arguments, in: scratch.url)
             #expect(result.status == 1, "\(arguments)")
             #expect(result.stdout.isEmpty)
@@ -141,19 +153,29 @@ import Glibc
         try scratch.write("real/b.yaml", Self.manifest(1))
         try scratch.write("real/c.yaml", Self.manifest(2))
         try FileManager.default.createDirectory(atPath: scratch.path("links"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: scratch.path("links/a.yaml"), withDestinationPath: scratch.path("real/a.yaml"))
-        try FileManager.default.createSymbolicLink(atPath: scratch.path("links/b.yaml"), withDestinationPath: "../real/b.yaml")
-        try FileManager.default.createSymbolicLink(atPath: scratch.path("links/c1.yaml"), withDestinationPath: "c2.yaml")
-        try FileManager.default.createSymbolicLink(atPath: scratch.path("links/c2.yaml"), withDestinationPath: "../real/c.yaml")
-        let result = try runTool(["--in-place", "-f", "links/a.yaml", "-f", "links/b.yaml", "-f", "links/c1.yaml"], in: scratch.url)
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path("links/a.yaml"), withDestinationPath: scratch.path("real/a.yaml"))
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path("links/b.yaml"), withDestinationPath: "../real/b.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path("links/c1.yaml"), withDestinationPath: "c2.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path("links/c2.yaml"), withDestinationPath: "../real/c.yaml")
+        let result = try runTool(
+            ["--in-place", "-f", "links/a.yaml", "-f", "links/b.yaml", "-f", "links/c1.yaml"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
-        for (link, destination) in [("links/a.yaml", scratch.path("real/a.yaml")), ("links/b.yaml", "../real/b.yaml"),
-                                    ("links/c1.yaml", "c2.yaml"), ("links/c2.yaml", "../real/c.yaml")] {
-            #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: scratch.path(link))) == destination,
-                    "\(link) is no longer the same symlink")
+        for (link, destination) in [
+            ("links/a.yaml", scratch.path("real/a.yaml")), ("links/b.yaml", "../real/b.yaml"),
+            ("links/c1.yaml", "c2.yaml"), ("links/c2.yaml", "../real/c.yaml"),
+        ] {
+            #expect(
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: scratch.path(link))) == destination,
+                "\(link) is no longer the same symlink")
         }
         for name in ["a.yaml", "b.yaml", "c.yaml"] {
-            #expect(String(decoding: try scratch.read("real/\(name)"), as: UTF8.self).contains("- name: envoy"), "real/\(name) not injected")
+            #expect(
+                String(decoding: try scratch.read("real/\(name)"), as: UTF8.self).contains("- name: envoy"),
+                "real/\(name) not injected")
         }
         #expect(try scratch.entries("real") == ["a.yaml", "b.yaml", "c.yaml"])
         #expect(try scratch.entries("links") == ["a.yaml", "b.yaml", "c1.yaml", "c2.yaml"])
@@ -164,11 +186,14 @@ import Glibc
         let scratch = try HostileScratch()
         try scratch.write("real/a.yaml", Self.manifest(0))
         try scratch.write("dir/b.yaml", Self.manifest(1))
-        try FileManager.default.createSymbolicLink(atPath: scratch.path("dir/a.yaml"), withDestinationPath: "../real/a.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path("dir/a.yaml"), withDestinationPath: "../real/a.yaml")
         try FileManager.default.createSymbolicLink(atPath: scratch.path("dirlink"), withDestinationPath: "dir")
         let result = try runTool(["--in-place", "-f", "dirlink"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: scratch.path("dir/a.yaml"))) == "../real/a.yaml")
+        #expect(
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: scratch.path("dir/a.yaml"))) == "../real/a.yaml"
+        )
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: scratch.path("dirlink"))) == "dir")
         #expect(String(decoding: try scratch.read("real/a.yaml"), as: UTF8.self).contains("- name: envoy"))
         #expect(String(decoding: try scratch.read("dir/b.yaml"), as: UTF8.self).contains("- name: envoy"))
@@ -177,9 +202,12 @@ import Glibc
     /// A dangling symlink and a symlink loop are errors naming the path; nothing is created.
     @Test func brokenSymlinks() throws {
         let scratch = try HostileScratch()
-        try FileManager.default.createSymbolicLink(atPath: scratch.path("dangling.yaml"), withDestinationPath: "missing.yaml")
-        try FileManager.default.createSymbolicLink(atPath: scratch.path("loop1.yaml"), withDestinationPath: "loop2.yaml")
-        try FileManager.default.createSymbolicLink(atPath: scratch.path("loop2.yaml"), withDestinationPath: "loop1.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path("dangling.yaml"), withDestinationPath: "missing.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path("loop1.yaml"), withDestinationPath: "loop2.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path("loop2.yaml"), withDestinationPath: "loop1.yaml")
         for name in ["dangling.yaml", "loop1.yaml"] {
             for arguments in [["-f", name], ["--in-place", "-f", name]] {
                 let result = try runTool(arguments, in: scratch.url)
@@ -214,7 +242,9 @@ import Glibc
             let fire: Bool
             switch moment {
             case .firstTemporaryFile:
-                fire = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).contains { $0.contains(".osm-inject-") }
+                fire = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).contains {
+                    $0.contains(".osm-inject-")
+                }
             case .firstReplacedFile:
                 fire = FileManager.default.contents(atPath: firstPath).map { Array($0) != original } ?? false
             case .after(let seconds):
@@ -239,27 +269,28 @@ import Glibc
 
     /// A Namespace, a Deployment in it and ~40 KB of ConfigMap data, so that a run over many takes a while.
     static func manifest(_ index: Int) -> String {
-        var text = meshNamespace + """
-            ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: web\(index)
-              namespace: shop
-            spec:
-              template:
+        var text =
+            meshNamespace + """
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web\(index)
+                  namespace: shop
                 spec:
-                  containers:
-                    - name: web
-                      image: nginx
-            ---
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: filler
-            data:
+                  template:
+                    spec:
+                      containers:
+                        - name: web
+                          image: nginx
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: filler
+                data:
 
-            """
+                """
         for line in 0..<500 { text += "  k\(line): value-\(line)-\(index)-abcdefghijklmnopqrstuvwxyz0123456789\n" }
         return text
     }

@@ -58,7 +58,8 @@ import Testing
         for payload in Self.payloads {
             try scratch.write("mc.yaml", meshConfig(field, ["8080", jsonQuoted(payload)]))
             let result = try runTool(["-f", "pod.yaml", "-c", "ns.yaml", "-c", "mc.yaml"], in: scratch.url)
-            expectCleanError(result, file: "mc.yaml", line: 11, mentions: ["spec.traffic.\(field)[1] must be an integer"])
+            expectCleanError(
+                result, file: "mc.yaml", line: 11, mentions: ["spec.traffic.\(field)[1] must be an integer"])
         }
         // Out-of-range numbers are refused too (the CRD's schema allows 1–65535).
         try scratch.write("mc.yaml", meshConfig(field, ["0"]))
@@ -72,10 +73,12 @@ import Testing
     @Test func validListsReachTheScript() throws {
         let scratch = try HostileScratch()
         try scratch.write("ns.yaml", meshNamespace)
-        let metadata = "  annotations:\n    openservicemesh.io/outbound-ip-range-exclusion-list: \"10.0.0.0/8, 192.168.0.0/16\"\n"
+        let metadata =
+            "  annotations:\n    openservicemesh.io/outbound-ip-range-exclusion-list: \"10.0.0.0/8, 192.168.0.0/16\"\n"
         try scratch.write("pod.yaml", hostilePod(spec: "  containers: [{name: a, image: b}]", metadata: metadata))
         try scratch.write("mc.yaml", meshConfig("networkInterfaceExclusionList", ["eth1"]))
-        let result = try runTool(["-f", "pod.yaml", "-c", "ns.yaml", "-c", "mc.yaml", "--no-bootstrap-secrets"], in: scratch.url)
+        let result = try runTool(
+            ["-f", "pod.yaml", "-c", "ns.yaml", "-c", "mc.yaml", "--no-bootstrap-secrets"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdoutText.contains("-A OSM_PROXY_OUTBOUND -d 10.0.0.0/8 -j RETURN"))
         #expect(result.stdoutText.contains("-A OSM_PROXY_OUTBOUND -o eth1 -j RETURN"))

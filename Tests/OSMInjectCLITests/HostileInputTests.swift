@@ -57,7 +57,8 @@ import Testing
     @Test func byteOrderMarkBeforeJSONIsKept() throws {
         let scratch = try HostileScratch()
         try scratch.write("ns.yaml", meshNamespace)
-        let json = #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "shop"}, "spec": {"containers": [{"name": "a", "image": "b"}]}}"#
+        let json =
+            #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "shop"}, "spec": {"containers": [{"name": "a", "image": "b"}]}}"#
         try scratch.write("pod.json", [0xEF, 0xBB, 0xBF] + Array((json + "\n").utf8))
         let result = try runTool(["-f", "pod.json", "-c", "ns.yaml", "--no-bootstrap-secrets"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
@@ -94,7 +95,8 @@ import Testing
         let scratch = try HostileScratch()
         try scratch.write("middle.yaml", Array("kind: ConfigMap\ndata:\n  a: \"x".utf8) + [0] + Array("y\"\n".utf8))
         expectCleanError(try runTool(["-f", "middle.yaml"], in: scratch.url), file: "middle.yaml", line: 3)
-        try scratch.write("utf8.yaml", Array("kind: ConfigMap\ndata:\n  a: \"x".utf8) + [0xC3, 0x28] + Array("\"\n".utf8))
+        try scratch.write(
+            "utf8.yaml", Array("kind: ConfigMap\ndata:\n  a: \"x".utf8) + [0xC3, 0x28] + Array("\"\n".utf8))
         expectCleanError(try runTool(["-f", "utf8.yaml"], in: scratch.url), file: "utf8.yaml", line: 3)
     }
 
@@ -116,7 +118,9 @@ import Testing
     /// A 1,000-level nested document (block and flow) is refused cleanly; 999 levels are fine.
     @Test func thousandLevelNesting() throws {
         let scratch = try HostileScratch()
-        let flow = "kind: ConfigMap\ndata: " + String(repeating: "[", count: 1_000) + String(repeating: "]", count: 1_000) + "\n"
+        let flow =
+            "kind: ConfigMap\ndata: " + String(repeating: "[", count: 1_000) + String(repeating: "]", count: 1_000)
+            + "\n"
         try scratch.write("flow.yaml", flow)
         let (result, elapsed) = try timedRun(["-f", "flow.yaml"], in: scratch.url)
         expectCleanError(result, file: "flow.yaml", line: 2, mentions: ["nesting is deeper than the limit"])
@@ -125,10 +129,12 @@ import Testing
         var block = "kind: ConfigMap\ndata:\n"
         for level in 0..<1_000 { block += String(repeating: "  ", count: level + 1) + "k\(level):\n" }
         try scratch.write("block.yaml", block)
-        expectCleanError(try runTool(["-f", "block.yaml"], in: scratch.url), file: "block.yaml",
-                         mentions: ["nesting is deeper than the limit"])
+        expectCleanError(
+            try runTool(["-f", "block.yaml"], in: scratch.url), file: "block.yaml",
+            mentions: ["nesting is deeper than the limit"])
 
-        let shallower = "kind: ConfigMap\ndata: " + String(repeating: "[", count: 998) + String(repeating: "]", count: 998) + "\n"
+        let shallower =
+            "kind: ConfigMap\ndata: " + String(repeating: "[", count: 998) + String(repeating: "]", count: 998) + "\n"
         try scratch.write("ok.yaml", shallower)
         let ok = try runTool(["-f", "ok.yaml"], in: scratch.url)
         #expect(ok.status == 0, "\(ok.stderr.prefix(300))")
@@ -155,18 +161,21 @@ import Testing
         #expect(elapsed < .seconds(10))
 
         // As the containers of a pod: refused with a position.
-        let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n" + bomb + "spec:\n  containers: *i\n"
+        let pod =
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n" + bomb + "spec:\n  containers: *i\n"
         try scratch.write("pod.yaml", pod)
         let (refused, podTime) = try timedRun(["-f", "pod.yaml", "-c", "ns.yaml"], in: scratch.url)
         expectCleanError(refused, file: "pod.yaml", mentions: ["must be a mapping"])
         #expect(podTime < .seconds(10))
 
         // In MeshConfig resources, which are read as values: the expansion limit stops it.
-        let meshConfig = "apiVersion: config.openservicemesh.io/v1alpha2\nkind: MeshConfig\nmetadata:\n  name: osm-mesh-config\n"
+        let meshConfig =
+            "apiVersion: config.openservicemesh.io/v1alpha2\nkind: MeshConfig\nmetadata:\n  name: osm-mesh-config\n"
             + bomb + "spec:\n  sidecar:\n    resources:\n      limits: *i\n"
         try scratch.write("mc.yaml", meshConfig)
         try scratch.write("plain.yaml", hostilePod(spec: "  containers: [{name: a, image: b}]"))
-        let (limited, limitTime) = try timedRun(["-f", "plain.yaml", "-c", "ns.yaml", "-c", "mc.yaml"], in: scratch.url)
+        let (limited, limitTime) = try timedRun(
+            ["-f", "plain.yaml", "-c", "ns.yaml", "-c", "mc.yaml"], in: scratch.url)
         expectCleanError(limited, file: "mc.yaml", mentions: ["alias bomb"])
         #expect(limitTime < .seconds(10))
     }
@@ -175,7 +184,8 @@ import Testing
     @Test func sixtyFourMegabyteScalar() throws {
         let scratch = try HostileScratch()
         try scratch.write("ns.yaml", meshNamespace)
-        let head = Array(hostilePod(spec: "  containers:\n  - name: a\n    image: b\n    args:\n    - \"").utf8.dropLast())
+        let head = Array(
+            hostilePod(spec: "  containers:\n  - name: a\n    image: b\n    args:\n    - \"").utf8.dropLast())
         var bytes = head
         bytes.reserveCapacity(head.count + (64 << 20) + 4)
         bytes.append(contentsOf: repeatElement(UInt8(ascii: "x"), count: 64 << 20))
@@ -218,10 +228,13 @@ import Testing
             """
         try scratch.write("dup.yaml", pod)
         for extra in [[], ["--check"]] {
-            let result = try runTool(["-f", "dup.yaml", "-c", "ns.yaml", "--no-bootstrap-secrets"] + extra, in: scratch.url)
+            let result = try runTool(
+                ["-f", "dup.yaml", "-c", "ns.yaml", "--no-bootstrap-secrets"] + extra, in: scratch.url)
             #expect(result.status == 1)
             #expect(result.stdout.isEmpty)
-            #expect(result.stderr.hasPrefix("dup.yaml:6:3: error: duplicate key \"namespace\" (first at line 5)\n"), "\(result.stderr)")
+            #expect(
+                result.stderr.hasPrefix("dup.yaml:6:3: error: duplicate key \"namespace\" (first at line 5)\n"),
+                "\(result.stderr)")
         }
     }
 
@@ -234,8 +247,9 @@ import Testing
         try scratch.write("ns.yaml", meshNamespace)
         for (name, value) in [("string.yaml", "nginx"), ("map.yaml", "{name: a, image: b}")] {
             try scratch.write(name, hostilePod(spec: "  containers: \(value)"))
-            expectCleanError(try runTool(["-f", name, "-c", "ns.yaml"], in: scratch.url), file: name, line: 7,
-                             mentions: ["spec.containers must be a list"])
+            expectCleanError(
+                try runTool(["-f", name, "-c", "ns.yaml"], in: scratch.url), file: name, line: 7,
+                mentions: ["spec.containers must be a list"])
         }
         for (name, value) in [("null.yaml", " null"), ("empty.yaml", "")] {
             try scratch.write(name, hostilePod(spec: "  containers:\(value)"))
@@ -259,16 +273,19 @@ import Testing
     @Test func probePortNameNoContainerDeclares() throws {
         let scratch = try HostileScratch()
         try scratch.write("ns.yaml", meshNamespace)
-        try scratch.write("pod.yaml", hostilePod(spec: """
-              containers:
-              - name: a
-                image: b
-                ports: [{name: web, containerPort: 8080}]
-                livenessProbe:
-                  httpGet: {path: /h, port: nosuch}
-                readinessProbe:
-                  tcpSocket: {port: nosuch}
-            """))
+        try scratch.write(
+            "pod.yaml",
+            hostilePod(
+                spec: """
+                      containers:
+                      - name: a
+                        image: b
+                        ports: [{name: web, containerPort: 8080}]
+                        livenessProbe:
+                          httpGet: {path: /h, port: nosuch}
+                        readinessProbe:
+                          tcpSocket: {port: nosuch}
+                    """))
         let result = try runTool(["-f", "pod.yaml", "-c", "ns.yaml"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdoutText.contains("httpGet: {path: /osm-liveness-probe, port: 15901}"))
@@ -281,20 +298,27 @@ import Testing
         let scratch = try HostileScratch()
         try scratch.write("ns.yaml", meshNamespace)
         for port in ["-1", "0", "65536", "2147483647"] {
-            try scratch.write("pod.yaml", hostilePod(spec: """
-                  containers:
-                  - name: a
-                    image: b
-                    ports: [{containerPort: \(port)}]
-                    livenessProbe:
-                      httpGet: {path: /h, port: \(port)}
-                """))
+            try scratch.write(
+                "pod.yaml",
+                hostilePod(
+                    spec: """
+                          containers:
+                          - name: a
+                            image: b
+                            ports: [{containerPort: \(port)}]
+                            livenessProbe:
+                              httpGet: {path: /h, port: \(port)}
+                        """))
             let result = try runTool(["-f", "pod.yaml", "-c", "ns.yaml"], in: scratch.url)
             #expect(result.status == 0, "port \(port): \(result.stderr)")
         }
-        try scratch.write("huge.yaml", hostilePod(spec: "  containers:\n  - name: a\n    image: b\n    ports: [{containerPort: 99999999999999999999}]"))
-        expectCleanError(try runTool(["-f", "huge.yaml", "-c", "ns.yaml"], in: scratch.url), file: "huge.yaml", line: 10,
-                         mentions: ["containerPort must be an integer"])
+        try scratch.write(
+            "huge.yaml",
+            hostilePod(
+                spec: "  containers:\n  - name: a\n    image: b\n    ports: [{containerPort: 99999999999999999999}]"))
+        expectCleanError(
+            try runTool(["-f", "huge.yaml", "-c", "ns.yaml"], in: scratch.url), file: "huge.yaml", line: 10,
+            mentions: ["containerPort must be an integer"])
     }
 
     /// A port beyond int32 cannot be decoded by Kubernetes (the API server refuses the pod before any
@@ -303,35 +327,46 @@ import Testing
     func portBeyondInt32IsAnError() throws {
         let scratch = try HostileScratch()
         try scratch.write("ns.yaml", meshNamespace)
-        try scratch.write("pod.yaml", hostilePod(spec: """
-              containers:
-              - name: a
-                image: b
-                livenessProbe:
-                  httpGet: {path: /h, port: 4294967377}
-            """))
-        expectCleanError(try runTool(["-f", "pod.yaml", "-c", "ns.yaml"], in: scratch.url), file: "pod.yaml", line: 11,
-                         mentions: ["port"])
+        try scratch.write(
+            "pod.yaml",
+            hostilePod(
+                spec: """
+                      containers:
+                      - name: a
+                        image: b
+                        livenessProbe:
+                          httpGet: {path: /h, port: 4294967377}
+                    """))
+        expectCleanError(
+            try runTool(["-f", "pod.yaml", "-c", "ns.yaml"], in: scratch.url), file: "pod.yaml", line: 11,
+            mentions: ["port"])
     }
 
     /// Numbers where strings belong and strings where numbers belong: errors naming the field.
     @Test(arguments: [
         ("metadata:\n  name: 123\n", "  containers: [{name: a, image: b}]", 4, "metadata.name must be a string"),
         ("", "  containers: [{name: 7, image: b}]", 7, "spec.containers[0].name must be a string"),
-        ("", "  containers: [{name: a, image: b, ports: [{containerPort: http}]}]", 7, "containerPort must be an integer"),
-        ("", "  containers: [{name: a, image: b, livenessProbe: {httpGet: {port: 80}, timeoutSeconds: ten}}]", 7,
-         "timeoutSeconds must be an integer"),
+        (
+            "", "  containers: [{name: a, image: b, ports: [{containerPort: http}]}]", 7,
+            "containerPort must be an integer"
+        ),
+        (
+            "", "  containers: [{name: a, image: b, livenessProbe: {httpGet: {port: 80}, timeoutSeconds: ten}}]", 7,
+            "timeoutSeconds must be an integer"
+        ),
         ("", "  hostNetwork: yes please\n  containers: [{name: a, image: b}]", 7, "hostNetwork"),
     ])
     func wrongScalarTypes(_ metadata: String, _ spec: String, line: Int, message: String) throws {
         let scratch = try HostileScratch()
         try scratch.write("ns.yaml", meshNamespace)
-        let text = metadata.isEmpty
+        let text =
+            metadata.isEmpty
             ? hostilePod(spec: spec)
             : "apiVersion: v1\nkind: Pod\n\(metadata.replacingOccurrences(of: "metadata:\n", with: "metadata:\n  namespace: shop\n"))spec:\n\(spec)\n"
         try scratch.write("pod.yaml", text)
-        expectCleanError(try runTool(["-f", "pod.yaml", "-c", "ns.yaml"], in: scratch.url), file: "pod.yaml",
-                         line: line + (metadata.isEmpty ? 0 : 1), mentions: [message])
+        expectCleanError(
+            try runTool(["-f", "pod.yaml", "-c", "ns.yaml"], in: scratch.url), file: "pod.yaml",
+            line: line + (metadata.isEmpty ? 0 : 1), mentions: [message])
     }
 
     /// Annotations that are not strings (booleans, numbers, maps, a list, a number as key) are errors
@@ -347,14 +382,17 @@ import Testing
         let scratch = try HostileScratch()
         try scratch.write("ns.yaml", meshNamespace)
         try scratch.write("pod.yaml", hostilePod(spec: "  containers: [{name: a, image: b}]", metadata: metadata))
-        expectCleanError(try runTool(["-f", "pod.yaml", "-c", "ns.yaml"], in: scratch.url), file: "pod.yaml", mentions: [message])
+        expectCleanError(
+            try runTool(["-f", "pod.yaml", "-c", "ns.yaml"], in: scratch.url), file: "pod.yaml", mentions: [message])
     }
 
     /// A null annotation value is an empty string, as Kubernetes reads it: injected, the null kept.
     @Test func nullAnnotationValueCountsAsEmpty() throws {
         let scratch = try HostileScratch()
         try scratch.write("ns.yaml", meshNamespace)
-        try scratch.write("pod.yaml", hostilePod(spec: "  containers: [{name: a, image: b}]", metadata: "  annotations:\n    foo: null\n"))
+        try scratch.write(
+            "pod.yaml",
+            hostilePod(spec: "  containers: [{name: a, image: b}]", metadata: "  annotations:\n    foo: null\n"))
         let result = try runTool(["-f", "pod.yaml", "-c", "ns.yaml"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdoutText.contains("    foo: null\n"))
@@ -387,16 +425,20 @@ import Testing
         if asList {
             let indented = object.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
-            object = "apiVersion: v1\nitems:\n-" + indented.dropFirst(1) + "kind: List\nmetadata:\n  resourceVersion: \"\"\n"
+            object =
+                "apiVersion: v1\nitems:\n-" + indented.dropFirst(1) + "kind: List\nmetadata:\n  resourceVersion: \"\"\n"
         }
         try scratch.write("get.yaml", object)
         let result = try runTool(["-f", "get.yaml", "-c", "ns.yaml"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("deployment \"web\" injected"))
         let out = result.stdoutText
-        for kept in ["  resourceVersion: \"4711\"", "  managedFields:", "    manager: kubectl-client-side-apply",
-                     "  uid: 0b8f3c2e-6f7a-4b7e-9c55-1b1a2f3e4d5c", "status:", "  - lastTransitionTime: \"2024-05-01T10:00:00Z\"",
-                     "kubectl.kubernetes.io/last-applied-configuration: |"] {
+        for kept in [
+            "  resourceVersion: \"4711\"", "  managedFields:", "    manager: kubectl-client-side-apply",
+            "  uid: 0b8f3c2e-6f7a-4b7e-9c55-1b1a2f3e4d5c", "status:",
+            "  - lastTransitionTime: \"2024-05-01T10:00:00Z\"",
+            "kubectl.kubernetes.io/last-applied-configuration: |",
+        ] {
             #expect(out.contains(kept), "lost: \(kept)")
         }
         try scratch.write("injected.yaml", result.stdout)

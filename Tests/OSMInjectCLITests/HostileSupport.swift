@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The scratch folder of the hostile-input tests.
@@ -44,18 +44,28 @@ struct HostileTestError: Error, CustomStringConvertible {
 
 /// Checks the contract for a refused input: status 1, nothing on stdout, and a first stderr line
 /// `file:line:column: error: …` (with `line` when given) that contains every one of `mentions`.
-func expectCleanError(_ result: RunResult, file: String, line: Int? = nil, mentions: [String] = [],
-                      sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(result.status == 1, "exit status \(result.status); stderr: \(result.stderr.prefix(500))", sourceLocation: sourceLocation)
-    #expect(result.stdout.isEmpty, "stdout is not empty: \(result.stdoutText.prefix(200))", sourceLocation: sourceLocation)
+func expectCleanError(
+    _ result: RunResult, file: String, line: Int? = nil, mentions: [String] = [],
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    #expect(
+        result.status == 1, "exit status \(result.status); stderr: \(result.stderr.prefix(500))",
+        sourceLocation: sourceLocation)
+    #expect(
+        result.stdout.isEmpty, "stdout is not empty: \(result.stdoutText.prefix(200))", sourceLocation: sourceLocation)
     let first = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
     let prefix = line.map { "\(file):\($0):" } ?? "\(file):"
-    #expect(first.hasPrefix(prefix), "expected \(prefix)…, got: \(result.stderr.prefix(500))", sourceLocation: sourceLocation)
-    #expect(hasLineAndColumn(first, file: file), "no line and column in: \(first.prefix(300))", sourceLocation: sourceLocation)
+    #expect(
+        first.hasPrefix(prefix), "expected \(prefix)…, got: \(result.stderr.prefix(500))",
+        sourceLocation: sourceLocation)
+    #expect(
+        hasLineAndColumn(first, file: file), "no line and column in: \(first.prefix(300))",
+        sourceLocation: sourceLocation)
     #expect(first.contains(": error: "), "no error in: \(first.prefix(300))", sourceLocation: sourceLocation)
     for text in mentions {
-        #expect(result.stderr.contains(text), "stderr does not mention \(text): \(result.stderr.prefix(500))",
-                sourceLocation: sourceLocation)
+        #expect(
+            result.stderr.contains(text), "stderr does not mention \(text): \(result.stderr.prefix(500))",
+            sourceLocation: sourceLocation)
     }
 }
 
@@ -68,7 +78,9 @@ func hasLineAndColumn(_ line: String, file: String) -> Bool {
 }
 
 /// `setpriv`, used to run the tool as `nobody` when the tests run as root (root ignores file permissions).
-let setprivPath: String? = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+let setprivPath: String? = ["/usr/bin/setpriv", "/bin/setpriv"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+}
 
 /// Runs the tool as an unprivileged user: directly when the tests do not run as root, through
 /// `setpriv --reuid=65534` when they do; nil when they run as root and cannot drop privileges.
@@ -80,16 +92,21 @@ func runToolUnprivileged(_ arguments: [String], in directory: URL) throws -> Run
     process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", toolURL.path] + arguments
     process.currentDirectoryURL = directory
     let scratch = try HostileScratch()
-    let outURL = URL(fileURLWithPath: try scratch.write("stdout", [])), errURL = URL(fileURLWithPath: try scratch.write("stderr", []))
+    let outURL = URL(fileURLWithPath: try scratch.write("stdout", [])),
+        errURL = URL(fileURLWithPath: try scratch.write("stderr", []))
     let output = try FileHandle(forWritingTo: outURL), errors = try FileHandle(forWritingTo: errURL)
-    defer { try? output.close(); try? errors.close() }
+    defer {
+        try? output.close()
+        try? errors.close()
+    }
     process.standardOutput = output
     process.standardError = errors
     process.standardInput = FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()
-    return RunResult(status: process.terminationStatus, stdout: Array(try Data(contentsOf: outURL)),
-                     stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    return RunResult(
+        status: process.terminationStatus, stdout: Array(try Data(contentsOf: outURL)),
+        stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
 }
 
 /// Whether `nobody` can reach and run the built tool (every folder above it searchable by others).

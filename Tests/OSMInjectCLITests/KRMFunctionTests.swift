@@ -94,15 +94,21 @@ import Testing
         """
 
     @Test func injectsItemsAndPutsTheSecretRightAfterItsWorkload() throws {
-        let input = Self.resourceList([Self.namespace, Self.deployment, Self.service, Self.stray], functionConfig: Self.configMap)
+        let input = Self.resourceList(
+            [Self.namespace, Self.deployment, Self.service, Self.stray], functionConfig: Self.configMap)
         let result = try runTool([], stdin: Array(input.utf8))
         try #require(result.status == 0, "\(result.stderr)")
         let output = result.stdoutText
         // Untouched items and the foreign annotations keep their bytes.
-        #expect(output.hasPrefix("# from kpt\napiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n" + Self.item(Self.namespace)))
+        #expect(
+            output.hasPrefix(
+                "# from kpt\napiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n"
+                    + Self.item(Self.namespace)))
         #expect(output.contains(Self.item(Self.service) + Self.item(Self.stray) + "functionConfig:\n" + Self.configMap))
-        for line in ["internal.config.kubernetes.io/id: '2'", "config.k8s.io/id: '2'", "kustomize.config.k8s.io/id: |",
-                     "name: web   # the web tier"] {
+        for line in [
+            "internal.config.kubernetes.io/id: '2'", "config.k8s.io/id: '2'", "kustomize.config.k8s.io/id: |",
+            "name: web   # the web tier",
+        ] {
             #expect(output.contains(line))
         }
         // The Secret follows the deployment, in a file of its own beside the deployment's, without ids.
@@ -112,14 +118,20 @@ import Testing
         #expect(deploymentStart.lowerBound < secretStart.lowerBound && secretStart.lowerBound < serviceStart.lowerBound)
         let secret = String(output[secretStart.lowerBound..<serviceStart.lowerBound])
         let name = try #require(secret.firstMatch(of: /name: (envoy-bootstrap-config-[0-9a-f-]{36})\n/)?.1)
-        for line in ["    config.kubernetes.io/path: secret_\(name).yaml\n", "    internal.config.kubernetes.io/path: secret_\(name).yaml\n",
-                     "    config.kubernetes.io/index: \"0\"\n", "    internal.config.kubernetes.io/index: \"0\"\n"] {
+        for line in [
+            "    config.kubernetes.io/path: secret_\(name).yaml\n",
+            "    internal.config.kubernetes.io/path: secret_\(name).yaml\n",
+            "    config.kubernetes.io/index: \"0\"\n", "    internal.config.kubernetes.io/index: \"0\"\n",
+        ] {
             #expect(secret.contains(line), "\(line)")
         }
         #expect(!secret.contains("/id:"))
         // Results: the injection and the skip, with resourceRef and file.
         let results = String(output[try #require(output.range(of: "\nresults:\n")).upperBound...])
-        #expect(results.contains("- message: deployment \"web\" injected\n  severity: info\n  resourceRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n    namespace: shop\n  file:\n    path: deploy.yaml\n    index: 0\n"))
+        #expect(
+            results.contains(
+                "- message: deployment \"web\" injected\n  severity: info\n  resourceRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n    namespace: shop\n  file:\n    path: deploy.yaml\n    index: 0\n"
+            ))
         #expect(results.contains("job \\\"migrate\\\" skipped: namespace \\\"data\\\" is not declared"))
     }
 
@@ -132,12 +144,15 @@ import Testing
         try #require(documents.count == 3)
         let injected = documents[1] + "\n", secret = documents[2]
         #expect(krm.stdoutText.contains(Self.item(String(injected.dropLast()))))
-        let copied = ["    config.kubernetes.io/path: secret_", "    internal.config.kubernetes.io/path: secret_",
-                      "    config.kubernetes.io/index: \"0\"", "    internal.config.kubernetes.io/index: \"0\""]
+        let copied = [
+            "    config.kubernetes.io/path: secret_", "    internal.config.kubernetes.io/path: secret_",
+            "    config.kubernetes.io/index: \"0\"", "    internal.config.kubernetes.io/index: \"0\"",
+        ]
         let start = try #require(krm.stdoutText.range(of: "- apiVersion: v1\n  kind: Secret\n")).lowerBound
         let end = krm.stdoutText.range(of: "results:\n")?.lowerBound ?? krm.stdoutText.endIndex
         let krmSecret = krm.stdoutText[start..<end].split(separator: "\n", omittingEmptySubsequences: false)
-            .map { String($0.dropFirst(2)) }.filter { line in !copied.contains { line.hasPrefix($0) } }.joined(separator: "\n")
+            .map { String($0.dropFirst(2)) }.filter { line in !copied.contains { line.hasPrefix($0) } }.joined(
+                separator: "\n")
         #expect(krmSecret == secret)
     }
 
@@ -160,7 +175,10 @@ import Testing
         let first = try runTool([], stdin: Array(Self.resourceList([Self.namespace, deployment]).utf8))
         try #require(first.status == 0, "\(first.stderr)")
         let name = try #require(first.stdoutText.firstMatch(of: /name: (envoy-bootstrap-config-[0-9a-f-]{36})\n/)?.1)
-        #expect(first.stdoutText.contains("      internal.config.kubernetes.io/path: apps/secret_\(name).yaml\n      config.kubernetes.io/index: \"0\"\n      internal.config.kubernetes.io/index: \"0\"\n"))
+        #expect(
+            first.stdoutText.contains(
+                "      internal.config.kubernetes.io/path: apps/secret_\(name).yaml\n      config.kubernetes.io/index: \"0\"\n      internal.config.kubernetes.io/index: \"0\"\n"
+            ))
         // A file of that name already holding an item of the user's: the Secret takes the next index.
         let squatter = """
             apiVersion: v1
@@ -174,7 +192,10 @@ import Testing
             """
         let second = try runTool([], stdin: Array(Self.resourceList([Self.namespace, deployment, squatter]).utf8))
         try #require(second.status == 0, "\(second.stderr)")
-        #expect(second.stdoutText.contains("      internal.config.kubernetes.io/path: apps/secret_\(name).yaml\n      config.kubernetes.io/index: \"1\"\n      internal.config.kubernetes.io/index: \"1\"\n"))
+        #expect(
+            second.stdoutText.contains(
+                "      internal.config.kubernetes.io/path: apps/secret_\(name).yaml\n      config.kubernetes.io/index: \"1\"\n      internal.config.kubernetes.io/index: \"1\"\n"
+            ))
     }
 
     /// kpt gives every item of a re-run ids of its own, the Secret included: an unchanged Secret is still up to date.
@@ -183,7 +204,9 @@ import Testing
         let items = String(first.stdoutText[..<(try #require(first.stdoutText.range(of: "results:\n"))).lowerBound])
         let withIDs = items.replacingOccurrences(
             of: "      internal.config.kubernetes.io/index: \"0\"\n  data:\n",
-            with: "      internal.config.kubernetes.io/index: \"0\"\n      internal.config.kubernetes.io/id: '3'\n      config.k8s.io/id: '3'\n  data:\n")
+            with:
+                "      internal.config.kubernetes.io/index: \"0\"\n      internal.config.kubernetes.io/id: '3'\n      config.k8s.io/id: '3'\n  data:\n"
+        )
         #expect(withIDs.contains("config.k8s.io/id: '3'"))
         let second = try runTool([], stdin: Array(withIDs.utf8))
         #expect(second.status == 0)
@@ -228,8 +251,9 @@ import Testing
     }
 
     @Test func anErrorIsAResultLeavesTheItemsAndExitsOne() throws {
-        let broken = Self.deployment.replacingOccurrences(of: "labels: {app: web}",
-                                                          with: "labels: {app: web}\n      annotations: {openservicemesh.io/sidecar-injection: maybe}")
+        let broken = Self.deployment.replacingOccurrences(
+            of: "labels: {app: web}",
+            with: "labels: {app: web}\n      annotations: {openservicemesh.io/sidecar-injection: maybe}")
         let input = Self.resourceList([Self.namespace, broken, Self.service])
         let result = try runTool([], stdin: Array(input.utf8))
         #expect(result.status == 1)
@@ -243,7 +267,9 @@ import Testing
         let config = "  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: x}\n  data:\n    mesh-nme: osm\n"
         let result = try runTool([], stdin: Array(Self.resourceList([Self.deployment], functionConfig: config).utf8))
         #expect(result.status == 1)
-        #expect(result.stdoutText.contains("- message: \"functionConfig: functionConfig.data has an unknown key \\\"mesh-nme\\\""))
+        #expect(
+            result.stdoutText.contains(
+                "- message: \"functionConfig: functionConfig.data has an unknown key \\\"mesh-nme\\\""))
     }
 
     @Test func jsonResourceListsGetTheSecretAsAJSONItem() throws {
@@ -258,11 +284,19 @@ import Testing
         let result = try runTool([], stdin: Array(input.utf8))
         try #require(result.status == 0, "\(result.stderr)")
         let list = try ReviewValue(json: result.stdoutText)
-        guard case .array(let items)? = list["items"] else { Issue.record("no items"); return }
+        guard case .array(let items)? = list["items"] else {
+            Issue.record("no items")
+            return
+        }
         #expect(items.map { $0["kind"]?.string ?? "" } == ["Namespace", "Pod", "Secret", "ConfigMap"])
         let name = items[2]["metadata"]?["name"]?.string ?? ""
-        #expect(items[2]["metadata"]?["annotations"]?["internal.config.kubernetes.io/path"] == .string("secret_\(name).yaml"))
-        guard case .array(let results)? = list["results"] else { Issue.record("no results"); return }
+        #expect(
+            items[2]["metadata"]?["annotations"]?["internal.config.kubernetes.io/path"]
+                == .string("secret_\(name).yaml"))
+        guard case .array(let results)? = list["results"] else {
+            Issue.record("no results")
+            return
+        }
         #expect(results.first?["message"] == .string("pod \"p\" injected"))
     }
 

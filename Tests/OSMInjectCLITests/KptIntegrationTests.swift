@@ -11,7 +11,8 @@ import Testing
     static func package(kptfile: Bool = true) throws -> ScratchFolder {
         let scratch = try ScratchFolder()
         let source = repositoryRoot.appendingPathComponent("integrations/kpt")
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where kptfile || name != "Kptfile" {
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where kptfile || name != "Kptfile"
+        {
             try scratch.write(name, Array(try Data(contentsOf: source.appendingPathComponent(name))))
         }
         return scratch
@@ -19,8 +20,9 @@ import Testing
 
     /// Runs kpt with the built osm-inject first on `PATH`.
     static func kpt(_ arguments: [String]) throws -> RunResult {
-        try ExternalTools.run(try ExternalTools.onPath("kpt", hint: hint), arguments,
-                              environment: ["PATH": ExternalTools.pathWithTool])
+        try ExternalTools.run(
+            try ExternalTools.onPath("kpt", hint: hint), arguments,
+            environment: ["PATH": ExternalTools.pathWithTool])
     }
 
     /// Every file of the package and its bytes.
@@ -75,8 +77,10 @@ import Testing
         let package = try Self.package(kptfile: false)
         let first = try Self.kpt(["fn", "eval", package.url.path, "--exec", "osm-inject", "--", "mesh-name=osm"])
         try #require(first.status == 0, "\(first.stdoutText)\(first.stderr)")
-        let second = try Self.kpt(["fn", "eval", package.url.path, "--exec", "osm-inject", "--", "mesh-name=osm",
-                                   "envoy-image=registry.example.com/envoy:v1.22.2"])
+        let second = try Self.kpt([
+            "fn", "eval", package.url.path, "--exec", "osm-inject", "--", "mesh-name=osm",
+            "envoy-image=registry.example.com/envoy:v1.22.2",
+        ])
         try #require(second.status == 0, "\(second.stdoutText)\(second.stderr)")
         #expect(second.stderr.contains("updated: images"), "\(second.stderr)")
         let deployment = String(decoding: try package.read("deployment.yaml"), as: UTF8.self)
@@ -90,7 +94,9 @@ import Testing
         try #require(eval.status == 0, "\(eval.stderr)")
         let source = try Self.kpt(["fn", "source", package.url.path])
         try #require(source.status == 0, "\(source.stderr)")
-        let places = source.stdoutText.split(separator: "\n").filter { $0.contains("internal.config.kubernetes.io/path:") }
+        let places = source.stdoutText.split(separator: "\n").filter {
+            $0.contains("internal.config.kubernetes.io/path:")
+        }
         #expect(places.count == 3, "\(source.stdoutText)")
         #expect(Set(places).count == places.count)
     }

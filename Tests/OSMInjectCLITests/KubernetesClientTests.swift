@@ -13,7 +13,9 @@ import Testing
         var files: [String] = []
         for folder in ["fixtures", "integrations"] {
             let root = repositoryRoot.appendingPathComponent(folder)
-            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { continue }
+            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+                continue
+            }
             for case let url as URL in walker where ["yaml", "yml", "json"].contains(url.pathExtension) {
                 files.append(url.path)
             }
@@ -50,7 +52,9 @@ import Testing
 
     @Test func aDeploymentWithoutSelectorIsRejected() throws {
         let scratch = try ScratchFolder()
-        let path = try scratch.write("web.yaml", """
+        let path = try scratch.write(
+            "web.yaml",
+            """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: web}

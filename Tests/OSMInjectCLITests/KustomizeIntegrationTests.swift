@@ -9,7 +9,8 @@ import Testing
     static let folder = repositoryRoot.appendingPathComponent("integrations/kustomize")
 
     static func kubectl(_ arguments: [String]) throws -> RunResult {
-        let kubectl = try ExternalTools.onPath("kubectl", hint: "install kubectl (Debian package kubectl from the Kubernetes apt repository)")
+        let kubectl = try ExternalTools.onPath(
+            "kubectl", hint: "install kubectl (Debian package kubectl from the Kubernetes apt repository)")
         return try ExternalTools.run(kubectl, arguments, environment: ["PATH": ExternalTools.pathWithTool])
     }
 
@@ -23,7 +24,8 @@ import Testing
         let result = try Self.kubectl(["kustomize", "--enable-alpha-plugins", Self.folder.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdoutText.contains("kind: Deployment"))
-        #expect(!result.stdoutText.contains("name: envoy"), "kubectl ran the exec function: update docs/integrations.md")
+        #expect(
+            !result.stdoutText.contains("name: envoy"), "kubectl ran the exec function: update docs/integrations.md")
         #expect(!result.stdoutText.contains("kind: Secret"))
     }
 
@@ -44,8 +46,9 @@ import Testing
         // The injected stream, its Secret included, is what a Kubernetes client accepts.
         let scratch = try ScratchFolder()
         let path = try scratch.write("injected.yaml", injected.stdout)
-        let check = try ExternalTools.run(try ExternalTools.inVenv("python"),
-                                          [KubernetesClientTests.script.path, path])
+        let check = try ExternalTools.run(
+            try ExternalTools.inVenv("python"),
+            [KubernetesClientTests.script.path, path])
         #expect(check.status == 0, "\(check.stdoutText)")
     }
 }

@@ -3,7 +3,8 @@ import Testing
 
 /// The command line of `osm-inject metrics`.
 @Suite struct MetricsCommandTests {
-    static let cluster = "kind: Namespace\nmetadata:\n  name: shop\n  labels:\n    openservicemesh.io/monitored-by: osm\n"
+    static let cluster =
+        "kind: Namespace\nmetadata:\n  name: shop\n  labels:\n    openservicemesh.io/monitored-by: osm\n"
 
     @Test(arguments: [
         ["metrics", "enable", "shop", "-c", "ns.yaml"],
@@ -24,12 +25,17 @@ import Testing
         let pod = "kind: Pod\nmetadata:\n  name: p\n  labels:\n    osm-proxy-uuid: u\n"
         let folder = try NamespaceScratch.folder(["ns.yaml": Self.cluster, "pod.yaml": pod])
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try runTool(["metrics", "enable", "--namespace", "shop", "-c", "ns.yaml", "-f", "pod.yaml"], in: folder).status == 0)
+        #expect(
+            try runTool(["metrics", "enable", "--namespace", "shop", "-c", "ns.yaml", "-f", "pod.yaml"], in: folder)
+                .status == 0)
         #expect(try NamespaceScratch.text(folder, "pod.yaml") == pod, "the pod is in namespace default")
-        let argo = try runTool(["metrics", "enable", "--namespace", "shop", "-c", "ns.yaml", "-f", "pod.yaml"], in: folder,
-                               environment: ["ARGOCD_APP_NAMESPACE": "shop"])
+        let argo = try runTool(
+            ["metrics", "enable", "--namespace", "shop", "-c", "ns.yaml", "-f", "pod.yaml"], in: folder,
+            environment: ["ARGOCD_APP_NAMESPACE": "shop"])
         #expect(argo.status == 0)
-        #expect(try NamespaceScratch.text(folder, "pod.yaml") == pod + "  annotations:\n    prometheus.io/scrape: \"true\"\n"
+        #expect(
+            try NamespaceScratch.text(folder, "pod.yaml") == pod
+                + "  annotations:\n    prometheus.io/scrape: \"true\"\n"
                 + "    prometheus.io/port: \"15010\"\n    prometheus.io/path: /stats/prometheus\n")
     }
 
@@ -37,8 +43,10 @@ import Testing
         let pod = "kind: Pod\nmetadata:\n  name: p\n  labels:\n    osm-proxy-uuid: u\n  annotations: [x]\n"
         let folder = try NamespaceScratch.folder(["ns.yaml": Self.cluster, "pod.yaml": pod])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try runTool(["metrics", "enable", "--namespace", "shop", "-c", "ns.yaml", "-f", "pod.yaml"], in: folder)
+        let result = try runTool(
+            ["metrics", "enable", "--namespace", "shop", "-c", "ns.yaml", "-f", "pod.yaml"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("pod.yaml:6:16: error: metadata.annotations must be a mapping"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("pod.yaml:6:16: error: metadata.annotations must be a mapping"), "\(result.stderr)")
     }
 }

@@ -32,7 +32,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         #expect(!result.stderr.contains("would change"), "\(result.stderr)")
-        #expect(result.stderr.contains("apps/web.yaml: deployment \"web\" already injected, up to date"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("apps/web.yaml: deployment \"web\" already injected, up to date"), "\(result.stderr)"
+        )
     }
 
     @Test func diffPrintsUnifiedDiffAndExitsOne() throws {
@@ -46,8 +48,11 @@ import Testing
         #expect(diff.contains("\n+kind: Secret\n"))
         #expect(!diff.contains("settings.yaml"))
         let lines = diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        #expect(lines.allSatisfy { $0.hasPrefix("---") || $0.hasPrefix("+++") || $0.hasPrefix("@@") ||
-                                   $0.hasPrefix(" ") || $0.hasPrefix("+") || $0.hasPrefix("-") || $0.hasPrefix("\\") })
+        #expect(
+            lines.allSatisfy {
+                $0.hasPrefix("---") || $0.hasPrefix("+++") || $0.hasPrefix("@@") || $0.hasPrefix(" ")
+                    || $0.hasPrefix("+") || $0.hasPrefix("-") || $0.hasPrefix("\\")
+            })
         #expect(try scratch.read("apps/web.yaml") == before)
     }
 

@@ -33,8 +33,9 @@ import Testing
 
     @Test func oneObjectStaysOneJSONObject() throws {
         let scratch = try Self.workspace()
-        let result = try runTool(["-c", "cluster.yaml", "-f", "web.yaml", "-o", "json", "--no-bootstrap-secrets"],
-                                 in: scratch.url)
+        let result = try runTool(
+            ["-c", "cluster.yaml", "-f", "web.yaml", "-o", "json", "--no-bootstrap-secrets"],
+            in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try Self.object(result.stdout)["kind"] as? String == "Deployment")
     }
@@ -46,7 +47,8 @@ import Testing
         let list = try Self.object(result.stdout)
         #expect(list["kind"] as? String == "List")
         #expect(Self.itemKinds(list) == ["Deployment", "Secret"])
-        let untouched = try runTool(["-f", "-"], in: scratch.url, stdin: Array("{\"kind\": \"ConfigMap\", \"apiVersion\": \"v1\"}\n".utf8))
+        let untouched = try runTool(
+            ["-f", "-"], in: scratch.url, stdin: Array("{\"kind\": \"ConfigMap\", \"apiVersion\": \"v1\"}\n".utf8))
         #expect(untouched.stdoutText == "{\"kind\": \"ConfigMap\", \"apiVersion\": \"v1\"}\n")
     }
 
@@ -67,11 +69,15 @@ import Testing
         let scratch = try Self.workspace()
         try scratch.write("api.yaml", ModesManifests.deployment("api"))
         let stdin = Array(ModesManifests.deployment("db").utf8)
-        let result = try runTool(["-c", "cluster.yaml", "-f", "web.yaml", "-f", "-", "api.yaml"], in: scratch.url, stdin: stdin)
+        let result = try runTool(
+            ["-c", "cluster.yaml", "-f", "web.yaml", "-f", "-", "api.yaml"], in: scratch.url, stdin: stdin)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stderr.split(separator: "\n").filter { $0.hasSuffix(" injected") }
-        #expect(lines == ["web.yaml: deployment \"web\" injected", "<stdin>: deployment \"db\" injected",
-                          "api.yaml: deployment \"api\" injected"])
+        #expect(
+            lines == [
+                "web.yaml: deployment \"web\" injected", "<stdin>: deployment \"db\" injected",
+                "api.yaml: deployment \"api\" injected",
+            ])
         let text = result.stdoutText
         let positions = ["# the web workload", "# the db workload", "# the api workload"].compactMap {
             text.range(of: $0)?.lowerBound

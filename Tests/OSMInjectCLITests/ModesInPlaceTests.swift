@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `--in-place`: changed files rewritten atomically, the others not touched, all or nothing.
@@ -26,7 +26,8 @@ import Glibc
         let changedAfter = try #require(scratch.identity("web.yaml"))
         #expect(changedAfter.mode == 0o640)
         #expect(changedAfter.inode != changedBefore.inode, "an atomic rename gives a new inode")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted()
                 == ["cluster.yaml", "settings.yaml", "web.yaml"])
     }
 
@@ -47,14 +48,17 @@ import Glibc
         try scratch.write("cluster.yaml", ModesManifests.namespace)
         try scratch.write("real/web.yaml", ModesManifests.deployment("web"))
         try FileManager.default.createDirectory(atPath: scratch.path("links"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: scratch.path("links/web.yaml"), withDestinationPath: "../real/web.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path("links/web.yaml"), withDestinationPath: "../real/web.yaml")
         let expected = try runTool(["-c", "cluster.yaml", "-f", "real/web.yaml"], in: scratch.url)
         try #require(expected.status == 0, "\(expected.stderr)")
 
         let result = try runTool(["-c", "cluster.yaml", "-i", "-f", "links/web.yaml"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(scratch.identity("links/web.yaml")?.isSymlink == true)
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: scratch.path("links/web.yaml")) == "../real/web.yaml")
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: scratch.path("links/web.yaml"))
+                == "../real/web.yaml")
         #expect(try scratch.read("real/web.yaml") == expected.stdout)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("links")) == ["web.yaml"])
     }
@@ -77,7 +81,8 @@ import Glibc
         #expect(result.stderr.contains("Invalid annotation value"), "\(result.stderr)")
         #expect(try names.map { try scratch.read($0) } == before)
         #expect(names.map { scratch.identity($0) } == identities)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).count == 6, "no temporary file left")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).count == 6, "no temporary file left")
     }
 
     @Test func inPlaceWithStdinIsAUsageError() throws {

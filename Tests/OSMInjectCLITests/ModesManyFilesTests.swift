@@ -13,12 +13,15 @@ import Testing
             let folder = ["apps", "apps/b-nested", "apps/a", "apps/b-nested/deeper"][index % 4]
             let ext = ["yaml", "yml", "json", "YAML"][index / 4 % 4]
             let path = "\(folder)/w\(String(format: "%03d", 199 - index)).\(ext)"
-            let text = ext == "json" ? ModesManifests.deploymentJSON("w\(index)") : ModesManifests.deployment("w\(index)")
+            let text =
+                ext == "json" ? ModesManifests.deploymentJSON("w\(index)") : ModesManifests.deployment("w\(index)")
             try scratch.write(path, text)
             paths.append(path)
         }
-        for other in ["apps/README.md", "apps/notes.txt", "apps/a/values.txt", "apps/b-nested/deeper/CHANGELOG.md",
-                      "apps/.hidden.yaml", "apps/script.sh"] {
+        for other in [
+            "apps/README.md", "apps/notes.txt", "apps/a/values.txt", "apps/b-nested/deeper/CHANGELOG.md",
+            "apps/.hidden.yaml", "apps/script.sh",
+        ] {
             try scratch.write(other, "not: a manifest: [\n")
         }
         return (scratch, paths.sorted(by: Self.readOrder))

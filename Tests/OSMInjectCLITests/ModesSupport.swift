@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The scratch folder of the mode tests.
@@ -13,8 +13,9 @@ extension ScratchFolder {
         var info = stat()
         guard lstat(path(name), &info) == 0 else { return nil }
         let nanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        return ModesFileIdentity(inode: UInt64(info.st_ino), modified: nanoseconds, mode: UInt32(info.st_mode) & 0o7777,
-                                 isSymlink: (UInt32(info.st_mode) & UInt32(S_IFMT)) == UInt32(S_IFLNK))
+        return ModesFileIdentity(
+            inode: UInt64(info.st_ino), modified: nanoseconds, mode: UInt32(info.st_mode) & 0o7777,
+            isSymlink: (UInt32(info.st_mode) & UInt32(S_IFMT)) == UInt32(S_IFLNK))
     }
 }
 
@@ -32,7 +33,8 @@ enum ModesManifests {
 
     /// A Deployment in `shop`; `injection` sets the pod's sidecar-injection annotation.
     static func deployment(_ name: String, namespace: String = "shop", injection: String? = nil) -> String {
-        let annotations = injection.map { "\n      annotations:\n        openservicemesh.io/sidecar-injection: \"\($0)\"" } ?? ""
+        let annotations =
+            injection.map { "\n      annotations:\n        openservicemesh.io/sidecar-injection: \"\($0)\"" } ?? ""
         return """
             # the \(name) workload
             apiVersion: apps/v1
@@ -64,13 +66,16 @@ enum ModesManifests {
     }
 
     /// An object the injection passes through byte for byte.
-    static let configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: shop}\ndata: {a: b}\n"
+    static let configMap =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: shop}\ndata: {a: b}\n"
 }
 
 /// Runs `executable` with `arguments`, stdout and stderr into one file, so that their order shows.
 /// `unsetting` names variables of this process's environment the child does not get.
-func runMerged(_ executable: String, _ arguments: [String], in directory: URL, environment: [String: String] = [:],
-               unsetting: [String] = []) throws -> (status: Int32, output: String) {
+func runMerged(
+    _ executable: String, _ arguments: [String], in directory: URL, environment: [String: String] = [:],
+    unsetting: [String] = []
+) throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments

@@ -39,12 +39,14 @@ import Testing
         """
 
     /// The app with its pod opted out of injection.
-    static let optedOutApp = app.replacingOccurrences(of: "        app: web   # selector\n", with: """
-                app: web   # selector
-              annotations:
-                openservicemesh.io/sidecar-injection: disabled
+    static let optedOutApp = app.replacingOccurrences(
+        of: "        app: web   # selector\n",
+        with: """
+                    app: web   # selector
+                  annotations:
+                    openservicemesh.io/sidecar-injection: disabled
 
-        """)
+            """)
 
     @Test func enrolInjectOptOutAndLeave() throws {
         let folder = try NamespaceScratch.folder(["ns.yaml": Self.namespaces, "app.yaml": Self.app])
@@ -58,13 +60,17 @@ import Testing
         let add = try runTool(["namespace", "add", "shop", "-c", "ns.yaml"], in: folder)
         #expect(add.status == 0)
         #expect(add.stdoutText == "Namespace [shop] successfully added to mesh [osm]\n")
-        #expect(try NamespaceScratch.text(folder, "ns.yaml") == Self.namespaces.replacingOccurrences(of: "    team: web\n", with: """
-                team: web
-                openservicemesh.io/monitored-by: osm
-              annotations:
-                openservicemesh.io/sidecar-injection: enabled
+        #expect(
+            try NamespaceScratch.text(folder, "ns.yaml")
+                == Self.namespaces.replacingOccurrences(
+                    of: "    team: web\n",
+                    with: """
+                            team: web
+                            openservicemesh.io/monitored-by: osm
+                          annotations:
+                            openservicemesh.io/sidecar-injection: enabled
 
-            """))
+                        """))
 
         let injected = try runTool(inject, in: folder)
         #expect(injected.status == 0, "\(injected.stderr)")
@@ -84,7 +90,9 @@ import Testing
         let remove = try runTool(["namespace", "remove", "shop", "-c", "ns.yaml"], in: folder)
         #expect(remove.status == 0)
         #expect(remove.stdoutText == "Namespace [shop] successfully removed from mesh [osm]\n")
-        #expect(try NamespaceScratch.text(folder, "ns.yaml") == Self.namespaces, "add then remove gives the original bytes back")
+        #expect(
+            try NamespaceScratch.text(folder, "ns.yaml") == Self.namespaces,
+            "add then remove gives the original bytes back")
 
         let after = try runTool(inject, in: folder)
         #expect(after.status == 0)
@@ -107,17 +115,23 @@ import Testing
         #expect(withMetrics.stdoutText.contains("prometheus.io/port: \"15010\""))
 
         try NamespaceScratch.write(folder, "injected.yaml", withMetrics.stdoutText)
-        let disable = try runTool(["metrics", "disable", "--namespace", "shop", "-c", "ns.yaml", "-f", "injected.yaml"],
-                                  in: folder)
+        let disable = try runTool(
+            ["metrics", "disable", "--namespace", "shop", "-c", "ns.yaml", "-f", "injected.yaml"],
+            in: folder)
         #expect(disable.status == 0)
         #expect(disable.stdoutText == "Metrics successfully disabled in namespace [shop]\n")
-        #expect(try NamespaceScratch.text(folder, "injected.yaml") == withoutMetrics.stdoutText,
-                "disabling metrics on the injected manifest gives what injection without metrics gives")
+        #expect(
+            try NamespaceScratch.text(folder, "injected.yaml") == withoutMetrics.stdoutText,
+            "disabling metrics on the injected manifest gives what injection without metrics gives")
 
-        #expect(try runTool(["metrics", "enable", "--namespace", "shop", "-c", "ns.yaml", "-f", "injected.yaml"],
-                            in: folder).status == 0)
-        #expect(try NamespaceScratch.text(folder, "injected.yaml") == withMetrics.stdoutText,
-                "enabling metrics on the injected manifest gives what injection with metrics gives")
+        #expect(
+            try runTool(
+                ["metrics", "enable", "--namespace", "shop", "-c", "ns.yaml", "-f", "injected.yaml"],
+                in: folder
+            ).status == 0)
+        #expect(
+            try NamespaceScratch.text(folder, "injected.yaml") == withMetrics.stdoutText,
+            "enabling metrics on the injected manifest gives what injection with metrics gives")
     }
 
     @Test func disabledInjectionNamespaceInjectsOnlyOptedInPods() throws {
@@ -127,7 +141,8 @@ import Testing
         #expect(add.status == 0)
         let inject = ["-c", "ns.yaml", "-f", "app.yaml", "--no-bootstrap-secrets"]
         #expect(try runTool(inject, in: folder).stdoutText == Self.app)
-        let optedIn = Self.optedOutApp.replacingOccurrences(of: "sidecar-injection: disabled", with: "sidecar-injection: enabled")
+        let optedIn = Self.optedOutApp.replacingOccurrences(
+            of: "sidecar-injection: disabled", with: "sidecar-injection: enabled")
         #expect(optedIn.contains("sidecar-injection: enabled"))
         try NamespaceScratch.write(folder, "app.yaml", optedIn)
         #expect(try runTool(inject, in: folder).stdoutText.contains("- name: envoy"))

@@ -41,12 +41,15 @@ import Testing
     }
 
     @Test func aFailedCommandChangesNoFile() throws {
-        let folder = try NamespaceScratch.folder(["ns.yaml": Self.cluster, "more.yaml": "kind: Namespace\nmetadata:\n  name: c\n"])
+        let folder = try NamespaceScratch.folder([
+            "ns.yaml": Self.cluster, "more.yaml": "kind: Namespace\nmetadata:\n  name: c\n",
+        ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try runTool(["namespace", "add", "c", "new", "b", "-c", "ns.yaml", "-f", "more.yaml"], in: folder)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty, "no success line for what was not written")
-        #expect(result.stderr == "ns.yaml:11:39: error: Cannot add ignored namespace\n"
+        #expect(
+            result.stderr == "ns.yaml:11:39: error: Cannot add ignored namespace\n"
                 + "    labels: {openservicemesh.io/ignore: \"true\"}\n" + String(repeating: " ", count: 40) + "^\n")
         #expect(try NamespaceScratch.text(folder, "ns.yaml") == Self.cluster)
         #expect(try NamespaceScratch.text(folder, "more.yaml") == "kind: Namespace\nmetadata:\n  name: c\n")
@@ -54,7 +57,9 @@ import Testing
     }
 
     @Test func invalidYAMLIsAnErrorAtItsPlace() throws {
-        let folder = try NamespaceScratch.folder(["ns.yaml": Self.cluster, "bad.yaml": "kind: Namespace\nmetadata: [\n"])
+        let folder = try NamespaceScratch.folder([
+            "ns.yaml": Self.cluster, "bad.yaml": "kind: Namespace\nmetadata: [\n",
+        ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try runTool(["namespace", "ignore", "a", "-c", "ns.yaml", "-f", "bad.yaml"], in: folder)
         #expect(result.status == 1)
@@ -82,18 +87,22 @@ import Testing
     @Test func directoriesAreReadRecursivelyWithR() throws {
         let folder = try NamespaceScratch.folder(["ns.yaml": Self.cluster])
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("deep/er"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("deep/er"), withIntermediateDirectories: true)
         try NamespaceScratch.write(folder, "deep/er/d.yaml", "kind: Namespace\nmetadata:\n  name: d\n")
         let flat = try runTool(["namespace", "ignore", "d", "-f", "deep"], in: folder)
         #expect(flat.status == 1)
         #expect(flat.stderr == "error: Failed to retrieve namespace [d]: namespaces \"d\" not found\n")
         let recursive = try runTool(["namespace", "ignore", "d", "-f", "deep", "-R"], in: folder)
         #expect(recursive.status == 0)
-        #expect(try NamespaceScratch.text(folder, "deep/er/d.yaml") == "kind: Namespace\nmetadata:\n  name: d\n  labels:\n    openservicemesh.io/ignore: \"true\"\n")
+        #expect(
+            try NamespaceScratch.text(folder, "deep/er/d.yaml")
+                == "kind: Namespace\nmetadata:\n  name: d\n  labels:\n    openservicemesh.io/ignore: \"true\"\n")
     }
 
     @Test func listReadsStdinWhenNoFileIsNamed() throws {
-        let stdin = Array("kind: Namespace\nmetadata:\n  name: x\n  labels: {openservicemesh.io/monitored-by: osm}\n".utf8)
+        let stdin = Array(
+            "kind: Namespace\nmetadata:\n  name: x\n  labels: {openservicemesh.io/monitored-by: osm}\n".utf8)
         let result = try runTool(["ns", "list"], stdin: stdin)
         #expect(result.status == 0)
         #expect(result.stdoutText == "NAMESPACE   MESH   SIDECAR-INJECTION\nx           osm    -\n")
@@ -111,8 +120,9 @@ import Testing
     @Test func symlinksAreFollowedAndStayLinks() throws {
         let folder = try NamespaceScratch.folder(["real.yaml": Self.cluster])
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("ns.yaml").path,
-                                                   withDestinationPath: "real.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("ns.yaml").path,
+            withDestinationPath: "real.yaml")
         #expect(try runTool(["namespace", "ignore", "a", "-c", "ns.yaml"], in: folder).status == 0)
         let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("ns.yaml").path)
         #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)

@@ -9,7 +9,8 @@ import Testing
 
     static let cases: [String] = {
         let folder = root.appendingPathComponent("cases")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }
+            .sorted()
     }()
 
     @Test func casesExist() {
@@ -30,16 +31,20 @@ import Testing
             Issue.record("recorded \(name); run again without OSM_INJECT_RECORD")
             return
         }
-        let status = (try? String(contentsOf: folder.appendingPathComponent("status.txt"), encoding: .utf8))
+        let status =
+            (try? String(contentsOf: folder.appendingPathComponent("status.txt"), encoding: .utf8))
             .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 0
         #expect(result.status == status, "\(name): exit status")
         let stdout = Array(try Data(contentsOf: folder.appendingPathComponent("stdout.txt")))
         #expect(result.stdout == stdout, "\(name): stdout: \(firstDifference(result.stdout, stdout))")
         let stderr = try String(contentsOf: folder.appendingPathComponent("report.txt"), encoding: .utf8)
-        #expect(result.stderr == stderr, "\(name): stderr: \(firstDifference(Array(result.stderr.utf8), Array(stderr.utf8)))")
+        #expect(
+            result.stderr == stderr,
+            "\(name): stderr: \(firstDifference(Array(result.stderr.utf8), Array(stderr.utf8)))")
         for file in inputs {
             let expectedURL = folder.appendingPathComponent("expected/\(file)")
-            let expected = FileManager.default.fileExists(atPath: expectedURL.path)
+            let expected =
+                FileManager.default.fileExists(atPath: expectedURL.path)
                 ? try Data(contentsOf: expectedURL) : try Data(contentsOf: Self.files.appendingPathComponent(file))
             let actual = try Data(contentsOf: work.appendingPathComponent(file))
             #expect(actual == expected, "\(name): \(file): \(firstDifference(Array(actual), Array(expected)))")
@@ -58,7 +63,8 @@ import Testing
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("osm-inject-ns-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         for file in try fileNames() {
-            try FileManager.default.copyItem(at: Self.files.appendingPathComponent(file), to: work.appendingPathComponent(file))
+            try FileManager.default.copyItem(
+                at: Self.files.appendingPathComponent(file), to: work.appendingPathComponent(file))
         }
         return work
     }
@@ -68,7 +74,11 @@ import Testing
         try Data(result.stdout).write(to: folder.appendingPathComponent("stdout.txt"))
         try Data(result.stderr.utf8).write(to: folder.appendingPathComponent("report.txt"))
         let statusURL = folder.appendingPathComponent("status.txt")
-        if result.status != 0 { try Data("\(result.status)\n".utf8).write(to: statusURL) } else { try? FileManager.default.removeItem(at: statusURL) }
+        if result.status != 0 {
+            try Data("\(result.status)\n".utf8).write(to: statusURL)
+        } else {
+            try? FileManager.default.removeItem(at: statusURL)
+        }
         let expected = folder.appendingPathComponent("expected")
         try? FileManager.default.removeItem(at: expected)
         for file in inputs {

@@ -65,7 +65,8 @@ import Testing
         try #require(tracked.contains(".pre-commit-hooks.yaml"))
         for path in tracked {
             let target = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(contentsOf: repositoryRoot.appendingPathComponent(path)).write(to: target)
         }
         _ = try git(["init", "-q"], in: folder)
@@ -79,7 +80,9 @@ import Testing
         let folder = scratch.url.appendingPathComponent("app")
         try scratch.write("app/deploy/cluster.yaml", namespace)
         try scratch.write("app/deploy/web.yaml", deployment)
-        try scratch.write("app/.pre-commit-config.yaml", """
+        try scratch.write(
+            "app/.pre-commit-config.yaml",
+            """
             repos:
               - repo: \(hooks.path)
                 rev: \(rev)
@@ -99,7 +102,8 @@ import Testing
         var environment = gitEnvironment
         environment["PRE_COMMIT_HOME"] = home.path
         environment["PATH"] = path
-        return try ExternalTools.run(try ExternalTools.inVenv("pre-commit"), arguments, in: folder, environment: environment)
+        return try ExternalTools.run(
+            try ExternalTools.inVenv("pre-commit"), arguments, in: folder, environment: environment)
     }
 
     /// `git commit` in `folder` with pre-commit's git hook installed; the hook's output is in stderr.
@@ -118,13 +122,20 @@ import Testing
         let install = try preCommit(["install"], in: app, home: home, path: path)
         try #require(install.status == 0, "\(install.stdoutText)\(install.stderr)")
         let first = try commit(in: app, home: home, path: path)
-        #expect(first.status != 0, "the hook rewrote the file, so the commit must stop: \(first.stdoutText)\(first.stderr)")
+        #expect(
+            first.status != 0, "the hook rewrote the file, so the commit must stop: \(first.stdoutText)\(first.stderr)")
         // git hands the hook's output to stderr.
-        #expect((first.stdoutText + first.stderr).contains("files were modified by this hook"), "\(first.stdoutText)\(first.stderr)")
+        #expect(
+            (first.stdoutText + first.stderr).contains("files were modified by this hook"),
+            "\(first.stdoutText)\(first.stderr)")
         let injected = String(decoding: try scratch.read("app/deploy/web.yaml"), as: UTF8.self)
-        #expect(injected.hasPrefix(deployment.replacingOccurrences(of: "      labels: {app: web}\n",
-                                                                   with: "      labels: {app: web, osm-proxy-uuid: ")
-            .prefix(200)))
+        #expect(
+            injected.hasPrefix(
+                deployment.replacingOccurrences(
+                    of: "      labels: {app: web}\n",
+                    with: "      labels: {app: web, osm-proxy-uuid: "
+                )
+                .prefix(200)))
         #expect(injected.contains("        - name: envoy\n"))
         #expect(injected.contains("kind: Secret\n"))
         _ = try git(["add", "-A"], in: app)
@@ -148,10 +159,12 @@ import Testing
         let hooks = scratch.url.appendingPathComponent("hooks")
         let rev = try Self.hooksRepository(at: hooks, paths: [".pre-commit-hooks.yaml"])
         let home = scratch.url.appendingPathComponent("pre-commit-home")
-        try Self.expectInjectingHookWorks(id: "osm-inject-system", hooks: hooks, rev: rev, home: home,
-                                          path: ExternalTools.pathWithTool)
-        try Self.expectCheckingHookWorks(id: "osm-inject-check-system", hooks: hooks, rev: rev, home: home,
-                                         path: ExternalTools.pathWithTool)
+        try Self.expectInjectingHookWorks(
+            id: "osm-inject-system", hooks: hooks, rev: rev, home: home,
+            path: ExternalTools.pathWithTool)
+        try Self.expectCheckingHookWorks(
+            id: "osm-inject-check-system", hooks: hooks, rev: rev, home: home,
+            path: ExternalTools.pathWithTool)
     }
 
     @Test func systemHooksWithoutTheBinaryFailSayingSo() throws {
@@ -160,14 +173,16 @@ import Testing
         let rev = try Self.hooksRepository(at: hooks, paths: [".pre-commit-hooks.yaml"])
         let app = try Self.userRepository(scratch, hooks: hooks, rev: rev, hook: "osm-inject-check-system")
         let path = ExternalTools.venv.appendingPathComponent("bin").path + ":/usr/bin:/bin"
-        let run = try Self.preCommit(["run", "--all-files"], in: app, home: scratch.url.appendingPathComponent("home"), path: path)
+        let run = try Self.preCommit(
+            ["run", "--all-files"], in: app, home: scratch.url.appendingPathComponent("home"), path: path)
         #expect(run.status != 0)
         #expect(run.stdoutText.contains("Executable `osm-inject` not found"), "\(run.stdoutText)")
     }
 
     /// What pre-commit's `language: swift` needs, and the same hooks as the system variant otherwise.
     @Test func swiftHooksMirrorTheSystemHooks() throws {
-        let text = try String(contentsOf: repositoryRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: repositoryRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
         let hooks = text.components(separatedBy: "\n- ").dropFirst().map { block -> [String: String] in
             var fields: [String: String] = [:]
             for line in ("  " + block).split(separator: "\n") {
@@ -192,18 +207,23 @@ import Testing
         #expect(byID["osm-inject"]?["entry"]?.hasPrefix("osm-inject ") == true)
     }
 
-    static let runsSwiftHooks = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } == true
+    static let runsSwiftHooks =
+        ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } == true
         || ProcessInfo.processInfo.environment["OSM_INJECT_E2E_SWIFT_HOOK"] == "1"
 
-    @Test(.enabled(if: runsSwiftHooks, "builds the package in release mode (minutes): CI, or OSM_INJECT_E2E_SWIFT_HOOK=1"))
+    @Test(
+        .enabled(if: runsSwiftHooks, "builds the package in release mode (minutes): CI, or OSM_INJECT_E2E_SWIFT_HOOK=1")
+    )
     func swiftHooksBuildThePackageAndRun() throws {
         let cache = repositoryRoot.appendingPathComponent(".build/pre-commit-e2e")
         let hooks = cache.appendingPathComponent("hooks")
-        let rev = try Self.hooksRepository(at: hooks, paths: ["Package.swift", "Sources", "Tests", ".pre-commit-hooks.yaml"])
+        let rev = try Self.hooksRepository(
+            at: hooks, paths: ["Package.swift", "Sources", "Tests", ".pre-commit-hooks.yaml"])
         let home = cache.appendingPathComponent("home")
         // No osm-inject on PATH: the hooks must run the one pre-commit built.
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        #expect(!path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/osm-inject") })
+        #expect(
+            !path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/osm-inject") })
         try Self.expectInjectingHookWorks(id: "osm-inject", hooks: hooks, rev: rev, home: home, path: path)
         try Self.expectCheckingHookWorks(id: "osm-inject-check", hooks: hooks, rev: rev, home: home, path: path)
     }

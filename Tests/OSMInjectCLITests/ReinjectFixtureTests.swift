@@ -27,7 +27,9 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { name in
             var isFolder: ObjCBool = false
             let path = root.appendingPathComponent(name).path
-            guard !name.hasPrefix("."), FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return false }
+            guard !name.hasPrefix("."), FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                return false
+            }
             return isFolder.boolValue
         }.sorted()
     }()
@@ -86,7 +88,9 @@ import Testing
         let work = try ReinjectScratch()
         defer { work.remove() }
         let editURL = folder.appendingPathComponent("user-edit.txt")
-        let edit = FileManager.default.fileExists(atPath: editURL.path) ? try String(contentsOf: editURL, encoding: .utf8) : nil
+        let edit =
+            FileManager.default.fileExists(atPath: editURL.path)
+            ? try String(contentsOf: editURL, encoding: .utf8) : nil
         let afterName = edit == nil ? "original.yaml" : "original-after.yaml"
         let original = try Self.read(folder, afterName)
 
@@ -109,7 +113,11 @@ import Testing
         if isRecording {
             try Data(first.stdout).write(to: folder.appendingPathComponent("injected.yaml"))
             let editedURL = folder.appendingPathComponent("injected-edited.yaml")
-            if edit != nil { try Data(input).write(to: editedURL) } else { try? FileManager.default.removeItem(at: editedURL) }
+            if edit != nil {
+                try Data(input).write(to: editedURL)
+            } else {
+                try? FileManager.default.removeItem(at: editedURL)
+            }
             try Data(rerun.stdout).write(to: folder.appendingPathComponent("reinjected.yaml"))
             try Data(rerun.stderr.utf8).write(to: folder.appendingPathComponent("reinjected-report.txt"))
             try Data(undone.stdout).write(to: folder.appendingPathComponent("uninjected.yaml"))
@@ -126,13 +134,16 @@ import Testing
 
         // Uninject gives back the (user-edited) original byte for byte.
         Self.expectBytes(undone.stdout, original, "\(name): uninject did not restore \(afterName)")
-        try expectInvariants(name, input: input, rerun: rerun, original: original, afterName: afterName,
-                             folder: folder, work: work)
+        try expectInvariants(
+            name, input: input, rerun: rerun, original: original, afterName: afterName,
+            folder: folder, work: work)
     }
 
     /// The invariants of a re-run beyond its recorded bytes.
-    private func expectInvariants(_ name: String, input: [UInt8], rerun: RunResult, original: [UInt8],
-                                  afterName: String, folder: URL, work: ReinjectScratch) throws {
+    private func expectInvariants(
+        _ name: String, input: [UInt8], rerun: RunResult, original: [UInt8],
+        afterName: String, folder: URL, work: ReinjectScratch
+    ) throws {
         guard let expectation = Self.expectations[name] else {
             Issue.record("\(name): no expectation")
             return
@@ -140,19 +151,23 @@ import Testing
         let verdicts = rerun.stderr.split(separator: "\n").filter { $0.hasPrefix("injected.yaml: ") }
         #expect(!verdicts.isEmpty, "\(name): no report line")
         for line in verdicts {
-            #expect(line.contains(expectation.verdict), "\(name): report line \"\(line)\" lacks \"\(expectation.verdict)\"")
+            #expect(
+                line.contains(expectation.verdict), "\(name): report line \"\(line)\" lacks \"\(expectation.verdict)\"")
         }
         // A fresh injection of the (user-edited) original with the new state gives the same bytes.
         let fresh = try runTool(["-c", "config-after.yaml", afterName], in: folder)
         #expect(fresh.status == 0, "\(name): fresh injection of \(afterName) failed: \(fresh.stderr)")
-        Self.expectBytes(rerun.stdout, fresh.stdout, "\(name): the re-run differs from a fresh injection of \(afterName)")
+        Self.expectBytes(
+            rerun.stdout, fresh.stdout, "\(name): the re-run differs from a fresh injection of \(afterName)")
         if expectation.restoresOriginal {
             Self.expectBytes(rerun.stdout, original, "\(name): the re-run did not give \(afterName) back")
         }
         // The changed lines.
         let changed = ReinjectLineDiff.changedLines(input, rerun.stdout)
         if let count = expectation.changedLines {
-            #expect(changed.count == count, "\(name): \(changed.count) changed lines, expected \(count): \(changed.prefix(8))")
+            #expect(
+                changed.count == count,
+                "\(name): \(changed.count) changed lines, expected \(count): \(changed.prefix(8))")
         }
         if !expectation.changedLinesContain.isEmpty {
             let stray = changed.filter { line in !expectation.changedLinesContain.contains { line.contains($0) } }
@@ -168,15 +183,17 @@ import Testing
         Self.expectBytes(again.stdout, rerun.stdout, "\(name): a second re-run changed the output")
         if !expectation.restoresOriginal {
             let lines = again.stderr.split(separator: "\n").filter { $0.hasPrefix("reinjected.yaml: ") }
-            #expect(!lines.isEmpty && lines.allSatisfy { $0.hasSuffix("already injected, up to date") },
-                    "\(name): second re-run report: \(again.stderr)")
+            #expect(
+                !lines.isEmpty && lines.allSatisfy { $0.hasSuffix("already injected, up to date") },
+                "\(name): second re-run report: \(again.stderr)")
         }
     }
 
     @Test func nothingChangedIsByteIdenticalAndChecksClean() throws {
         let folder = Self.root.appendingPathComponent("nothing-changed")
         let injected = try Self.read(folder, "injected.yaml")
-        Self.expectBytes(try Self.read(folder, "reinjected.yaml"), injected, "reinjected.yaml differs from injected.yaml")
+        Self.expectBytes(
+            try Self.read(folder, "reinjected.yaml"), injected, "reinjected.yaml differs from injected.yaml")
         let check = try runTool(["--check", "-c", "config-after.yaml", "injected.yaml"], in: folder)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(!check.stderr.contains("would change"))
@@ -236,8 +253,10 @@ import Testing
 
     /// Injects `original`, applies `edit` to the output, then re-runs, uninjects and injects `original` with
     /// `originalEdit` (the same change as the user would write it in the original) afresh, with one state.
-    private func rerunAfterEdit(original: String, edit: String, originalEdit: String,
-                                adjust: (String) -> String = { $0 }) throws -> EditedRun {
+    private func rerunAfterEdit(
+        original: String, edit: String, originalEdit: String,
+        adjust: (String) -> String = { $0 }
+    ) throws -> EditedRun {
         let work = try ReinjectScratch()
         defer { work.remove() }
         try work.write("config.yaml", Array(meshNamespace.utf8))
@@ -252,8 +271,9 @@ import Testing
         let originalAfter = try ReinjectEdit.apply(originalEdit, to: Array(original.utf8))
         try work.write("original-after.yaml", originalAfter)
         let fresh = try runTool(["-c", "config.yaml", "original-after.yaml"], in: work.url)
-        return EditedRun(input: input, originalAfter: originalAfter, rerun: rerun, undone: undone,
-                         directUndo: directUndo, fresh: fresh)
+        return EditedRun(
+            input: input, originalAfter: originalAfter, rerun: rerun, undone: undone,
+            directUndo: directUndo, fresh: fresh)
     }
 
     /// Removes the rewritten liveness probe of `probedPod` from its injected form.
@@ -282,10 +302,12 @@ import Testing
 
     @Test
     func rewrittenProbeRemovedBetweenRuns() throws {
-        let run = try rerunAfterEdit(original: Self.probedPod, edit: Self.removeRewrittenProbe,
-                                     originalEdit: Self.removeOriginalProbe)
+        let run = try rerunAfterEdit(
+            original: Self.probedPod, edit: Self.removeRewrittenProbe,
+            originalEdit: Self.removeOriginalProbe)
         #expect(run.rerun.stderr.contains("pod \"web\" updated"), "\(run.rerun.stderr)")
-        Self.expectBytes(run.rerun.stdout, run.fresh.stdout, "the re-run differs from a fresh injection of the edited pod")
+        Self.expectBytes(
+            run.rerun.stdout, run.fresh.stdout, "the re-run differs from a fresh injection of the edited pod")
         Self.expectBytes(run.undone.stdout, run.originalAfter, "uninject did not give the edited pod")
     }
 
@@ -297,19 +319,22 @@ import Testing
 
     @Test
     func reportDoesNotBlameAMissingSecretThatIsPresent() throws {
-        let run = try rerunAfterEdit(original: Self.probedPod, edit: Self.removeRewrittenProbe,
-                                     originalEdit: Self.removeOriginalProbe)
+        let run = try rerunAfterEdit(
+            original: Self.probedPod, edit: Self.removeRewrittenProbe,
+            originalEdit: Self.removeOriginalProbe)
         #expect(String(decoding: run.input, as: UTF8.self).contains("kind: Secret"))
         #expect(!run.rerun.stderr.contains("its bootstrap Secret is not in the input"), "\(run.rerun.stderr)")
         // The removed probe does not stop the log from applying; a log that no longer describes the pod does.
         let unchanged = "<<<<<<< find\nkind: Pod\n=======\nkind: Pod\n>>>>>>> replace\n"
-        let repeated = try rerunAfterEdit(original: Self.probedPod, edit: unchanged, originalEdit: unchanged,
-                                          adjust: Self.misleadLog)
+        let repeated = try rerunAfterEdit(
+            original: Self.probedPod, edit: unchanged, originalEdit: unchanged,
+            adjust: Self.misleadLog)
         #expect(String(decoding: repeated.input, as: UTF8.self).contains(#"{\"key\":\"vol\""#))
         #expect(String(decoding: repeated.input, as: UTF8.self).contains("kind: Secret"))
         #expect(repeated.rerun.status == 0, "\(repeated.rerun.stderr)")
         #expect(!repeated.rerun.stderr.contains("its bootstrap Secret is not in the input"), "\(repeated.rerun.stderr)")
-        #expect(repeated.rerun.stderr.contains("pod \"web\" already injected, left as it was"), "\(repeated.rerun.stderr)")
+        #expect(
+            repeated.rerun.stderr.contains("pod \"web\" already injected, left as it was"), "\(repeated.rerun.stderr)")
         Self.expectBytes(repeated.rerun.stdout, repeated.input, "the pod left as it was lost bytes or its Secret")
     }
 
@@ -334,18 +359,21 @@ import Testing
         let run = try rerunAfterEdit(original: Self.probedPod, edit: edit, originalEdit: edit)
         // Re-run: either a fresh injection of the edited pod, or the pod left as it was with a warning.
         if !run.rerun.stderr.contains("warning:") {
-            Self.expectBytes(run.rerun.stdout, run.fresh.stdout, "the re-run differs from a fresh injection of the edited pod")
+            Self.expectBytes(
+                run.rerun.stdout, run.fresh.stdout, "the re-run differs from a fresh injection of the edited pod")
             Self.expectBytes(run.undone.stdout, run.originalAfter, "uninject did not give the edited pod")
         }
         // Uninject of the edited file either refuses or gives the edited original: web's probe stays on web.
         if run.directUndo.status == 0 {
-            Self.expectBytes(run.directUndo.stdout, run.originalAfter, "uninject of the edited file moved probes between containers")
+            Self.expectBytes(
+                run.directUndo.stdout, run.originalAfter, "uninject of the edited file moved probes between containers")
         }
     }
 
     /// A MeshConfig with these `spec.sidecar` settings, followed by the namespace "shop".
     static func config(sidecar: String) -> [UInt8] {
-        Array("""
+        Array(
+            """
             apiVersion: config.openservicemesh.io/v1alpha2
             kind: MeshConfig
             metadata:
@@ -373,8 +401,9 @@ import Testing
 
     /// The re-run's report after a log level change.
     private func logLevelReport(from before: String, to after: String) throws -> String {
-        try rerunReport(Array(Self.probedPod.utf8), before: Self.config(sidecar: "logLevel: \(before)"),
-                        after: Self.config(sidecar: "logLevel: \(after)"))
+        try rerunReport(
+            Array(Self.probedPod.utf8), before: Self.config(sidecar: "logLevel: \(before)"),
+            after: Self.config(sidecar: "logLevel: \(after)"))
     }
 
     @Test func logLevelErrorToDebugIsReportedAsEnvoyArguments() throws {
@@ -390,21 +419,24 @@ import Testing
     @Test
     func crlfImageChangeIsReportedAsImagesOnly() throws {
         let pod = Self.probedPod.replacingOccurrences(of: "\n", with: "\r\n")
-        let report = try rerunReport(Array(pod.utf8), before: Self.config(sidecar: "envoyImage: envoy:v1"),
-                                     after: Self.config(sidecar: "envoyImage: envoy:v2"))
+        let report = try rerunReport(
+            Array(pod.utf8), before: Self.config(sidecar: "envoyImage: envoy:v1"),
+            after: Self.config(sidecar: "envoyImage: envoy:v2"))
         #expect(report.contains("pod \"web\" updated: images\n"), "\(report)")
     }
 
     @Test func lfImageChangeIsReportedAsImagesOnly() throws {
-        let report = try rerunReport(Array(Self.probedPod.utf8), before: Self.config(sidecar: "envoyImage: envoy:v1"),
-                                     after: Self.config(sidecar: "envoyImage: envoy:v2"))
+        let report = try rerunReport(
+            Array(Self.probedPod.utf8), before: Self.config(sidecar: "envoyImage: envoy:v1"),
+            after: Self.config(sidecar: "envoyImage: envoy:v2"))
         #expect(report.contains("pod \"web\" updated: images\n"), "\(report)")
     }
 
     @Test
     func metricsChangeDoesNotReportProbes() throws {
-        let report = try String(contentsOf: Self.root.appendingPathComponent("namespace-metrics-on/reinjected-report.txt"),
-                                encoding: .utf8)
+        let report = try String(
+            contentsOf: Self.root.appendingPathComponent("namespace-metrics-on/reinjected-report.txt"),
+            encoding: .utf8)
         #expect(report.contains("updated: metrics annotations"))
         #expect(!report.contains("probes"), "\(report)")
     }
@@ -415,14 +447,18 @@ import Testing
         Array(try Data(contentsOf: folder.appendingPathComponent(file)))
     }
 
-    static func expectRecorded(_ actual: [UInt8], _ folder: URL, _ file: String, _ name: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectRecorded(
+        _ actual: [UInt8], _ folder: URL, _ file: String, _ name: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         expectBytes(actual, try read(folder, file), "\(name): differs from \(file)", sourceLocation: sourceLocation)
     }
 
     /// Expects equal bytes; the message names the first differing line (not the bytes).
-    static func expectBytes(_ actual: [UInt8], _ expected: [UInt8], _ message: String,
-                            sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectBytes(
+        _ actual: [UInt8], _ expected: [UInt8], _ message: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let same = actual == expected
         #expect(same, "\(message): \(firstDifference(actual, expected))", sourceLocation: sourceLocation)
     }

@@ -37,7 +37,8 @@ import Testing
             "a.yaml": Self.workload("Deployment", "single"),
             "b.yaml": Self.workload("Deployment", "one", spec: "  replicas: 1\n"),
             "c.yaml": Self.workload("Job", "migrate", apiVersion: "batch/v1"),
-            "d.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec: {containers: [{name: p, image: p}]}\n",
+            "d.yaml":
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec: {containers: [{name: p, image: p}]}\n",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("deployment \"single\" injected"))
@@ -55,19 +56,23 @@ import Testing
     }
 
     @Test func theNoteComesOnceAtTheEndOfTheRun() throws {
-        let result = try Self.inject([
-            "a.yaml": Self.workload("Deployment", "web", spec: "  replicas: 3\n"),
-            "b.yaml": Self.workload("DaemonSet", "agent"),
-        ], ["--check"])
+        let result = try Self.inject(
+            [
+                "a.yaml": Self.workload("Deployment", "web", spec: "  replicas: 3\n"),
+                "b.yaml": Self.workload("DaemonSet", "agent"),
+            ], ["--check"])
         #expect(result.stderr.components(separatedBy: Self.note).count == 2, "\(result.stderr)")
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.last?.hasPrefix(Self.note) == true, "\(result.stderr)")
     }
 
     @Test func checkSaysWhatWouldBeDone() throws {
-        let result = try Self.inject(["a.yaml": Self.workload("Deployment", "web"),
-                                      "b.yaml": Self.workload("Deployment", "other").replacingOccurrences(of: "shop", with: "elsewhere")],
-                                     ["--check"])
+        let result = try Self.inject(
+            [
+                "a.yaml": Self.workload("Deployment", "web"),
+                "b.yaml": Self.workload("Deployment", "other").replacingOccurrences(of: "shop", with: "elsewhere"),
+            ],
+            ["--check"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("a.yaml: would inject deployment \"web\"\n"), "\(result.stderr)")
         #expect(!result.stderr.contains(" injected"), "\(result.stderr)")
@@ -80,7 +85,8 @@ import Testing
     @Test func uninjectCheckSaysWhatWouldBeDone() throws {
         let scratch = try ScratchFolder()
         try scratch.write("ns.yaml", ModesManifests.namespace)
-        let injected = try runTool(["-c", "ns.yaml", "-"], in: scratch.url, stdin: Array(Self.workload("Deployment", "web").utf8))
+        let injected = try runTool(
+            ["-c", "ns.yaml", "-"], in: scratch.url, stdin: Array(Self.workload("Deployment", "web").utf8))
         try scratch.write("web.yaml", injected.stdout)
         let result = try runTool(["uninject", "--check", "-f", "web.yaml"], in: scratch.url)
         #expect(result.status == 1)

@@ -3,7 +3,12 @@ import Testing
 
 /// JSON for the review tests: Foundation's parse as a comparable value, and an RFC 6902 applier.
 indirect enum ReviewValue: Equatable, CustomStringConvertible {
-    case null, bool(Bool), number(Double), string(String), array([ReviewValue]), object([String: ReviewValue])
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([ReviewValue])
+    case object([String: ReviewValue])
 
     init(json text: String) throws {
         self = try ReviewValue(any: JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]))
@@ -38,7 +43,10 @@ indirect enum ReviewValue: Equatable, CustomStringConvertible {
         case .number(let n): return "\(n)"
         case .string(let s): return "\"\(s)\""
         case .array(let a): return "[" + a.map(\.description).joined(separator: ",") + "]"
-        case .object(let o): return "{" + o.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value.description)" }.joined(separator: ",") + "}"
+        case .object(let o):
+            return "{"
+                + o.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value.description)" }.joined(separator: ",")
+                + "}"
         }
     }
 
@@ -58,7 +66,9 @@ indirect enum ReviewValue: Equatable, CustomStringConvertible {
         return result
     }
 
-    private func apply(_ op: String, _ tokens: ArraySlice<String>, _ value: ReviewValue, path: String) throws -> ReviewValue {
+    private func apply(_ op: String, _ tokens: ArraySlice<String>, _ value: ReviewValue, path: String) throws
+        -> ReviewValue
+    {
         guard let token = tokens.first else { throw ReviewPatchError("empty path") }
         let last = tokens.count == 1
         switch self {
@@ -72,7 +82,9 @@ indirect enum ReviewValue: Equatable, CustomStringConvertible {
             }
             return .object(members)
         case .array(var items):
-            guard let index = token == "-" ? items.count : Int(token) else { throw ReviewPatchError("bad index in \(path)") }
+            guard let index = token == "-" ? items.count : Int(token) else {
+                throw ReviewPatchError("bad index in \(path)")
+            }
             if last {
                 switch op {
                 case "add" where index <= items.count: items.insert(value, at: index)
@@ -98,13 +110,14 @@ struct ReviewPatchError: Error, CustomStringConvertible {
 
 /// An AdmissionReview request for a pod CREATE.
 func admissionReview(uid: String = "705ab4f5-6393-11e8-b7cc-42010a800002", namespace: String, pod: String) -> [UInt8] {
-    Array("""
-    {"kind":"AdmissionReview","apiVersion":"admission.k8s.io/v1","request":{"uid":"\(uid)",\
-    "kind":{"group":"","version":"v1","kind":"Pod"},"resource":{"group":"","version":"v1","resource":"pods"},\
-    "requestKind":{"group":"","version":"v1","kind":"Pod"},"namespace":"\(namespace)","operation":"CREATE",\
-    "userInfo":{"username":"system:serviceaccount:kube-system:replicaset-controller"},"object":\(pod),\
-    "oldObject":null,"dryRun":false,"options":{"kind":"CreateOptions","apiVersion":"meta.k8s.io/v1"}}}
-    """.utf8)
+    Array(
+        """
+        {"kind":"AdmissionReview","apiVersion":"admission.k8s.io/v1","request":{"uid":"\(uid)",\
+        "kind":{"group":"","version":"v1","kind":"Pod"},"resource":{"group":"","version":"v1","resource":"pods"},\
+        "requestKind":{"group":"","version":"v1","kind":"Pod"},"namespace":"\(namespace)","operation":"CREATE",\
+        "userInfo":{"username":"system:serviceaccount:kube-system:replicaset-controller"},"object":\(pod),\
+        "oldObject":null,"dryRun":false,"options":{"kind":"CreateOptions","apiVersion":"meta.k8s.io/v1"}}}
+        """.utf8)
 }
 
 /// The decoded JSON patch of a review response.

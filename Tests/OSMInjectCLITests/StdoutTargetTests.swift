@@ -1,13 +1,14 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Testing
 
 /// A streaming run writes straight into a regular file on stdout and cuts it back on an error; into a pipe it
 /// holds the output until the end. Either way an error leaves stdout as it was, and what stood there before stays.
 @Suite struct StdoutTargetTests {
-    static let good = Array(ModesManifests.namespace.utf8) + Array("---\n".utf8) + Array(ModesManifests.deployment("web").utf8)
+    static let good =
+        Array(ModesManifests.namespace.utf8) + Array("---\n".utf8) + Array(ModesManifests.deployment("web").utf8)
     static let bad = good + Array("---\nkind: Pod\nmetadata: {name: [unclosed\n".utf8)
 
     /// Runs the tool on `stdin` with stdout on `fd` (closed after the run), and returns its exit status.
@@ -28,7 +29,8 @@ import Testing
 
     /// A file that already holds `before`, opened for writing at its end, or in append mode.
     private static func file(holding before: String, append: Bool) throws -> (URL, Int32) {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("osm-inject-stdout-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "osm-inject-stdout-\(UUID().uuidString)")
         try Data(before.utf8).write(to: url)
         let fd = open(url.path, append ? (O_WRONLY | O_APPEND) : O_WRONLY)
         if !append { lseek(fd, off_t(before.utf8.count), SEEK_SET) }
@@ -58,7 +60,9 @@ import Testing
     @Test func stoppedRunLeavesTheFileAsItWas() throws {
         let scratch = try ScratchFolder()
         var yaml = Array(ModesManifests.namespace.utf8)
-        while yaml.count < 2 << 20 { yaml += Array("---\n".utf8) + Array(ModesManifests.deployment("web\(yaml.count)").utf8) }
+        while yaml.count < 2 << 20 {
+            yaml += Array("---\n".utf8) + Array(ModesManifests.deployment("web\(yaml.count)").utf8)
+        }
         let inURL = scratch.url.appendingPathComponent("big.yaml")
         try Data(yaml).write(to: inURL)
         let (url, fd) = try Self.file(holding: "# kept\n", append: false)
@@ -66,9 +70,12 @@ import Testing
         // The test runner's threads block SIGTERM, and a child inherits that: a shell-like start unblocks it.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM}); "
-                             + "signal.signal(signal.SIGTERM, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
-                             toolURL.path, "-q"]
+        process.arguments = [
+            "python3", "-c",
+            "import os, signal, sys; signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM}); "
+                + "signal.signal(signal.SIGTERM, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+            toolURL.path, "-q",
+        ]
         process.standardInput = try FileHandle(forReadingFrom: inURL)
         process.standardOutput = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         process.standardError = FileHandle.nullDevice

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Testing
 
@@ -11,8 +11,10 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
 /// The `osm-inject` binary built beside this test bundle.
 let toolURL: URL = {
     let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for folder in [bundleFolder, bundleFolder.deletingLastPathComponent(),
-                   bundleFolder.deletingLastPathComponent().deletingLastPathComponent()] {
+    for folder in [
+        bundleFolder, bundleFolder.deletingLastPathComponent(),
+        bundleFolder.deletingLastPathComponent().deletingLastPathComponent(),
+    ] {
         let candidate = folder.appendingPathComponent("osm-inject")
         if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
     }
@@ -28,8 +30,10 @@ struct RunResult {
 }
 
 /// Runs the tool with `arguments` in `directory`, feeding `stdin`.
-func runTool(_ arguments: [String], in directory: URL? = nil, stdin: [UInt8] = [],
-             environment: [String: String] = [:]) throws -> RunResult {
+func runTool(
+    _ arguments: [String], in directory: URL? = nil, stdin: [UInt8] = [],
+    environment: [String: String] = [:]
+) throws -> RunResult {
     let process = Process()
     process.executableURL = toolURL
     process.arguments = arguments
@@ -48,14 +52,19 @@ func runTool(_ arguments: [String], in directory: URL? = nil, stdin: [UInt8] = [
     _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let input = try FileHandle(forReadingFrom: inURL), output = try FileHandle(forWritingTo: outURL),
         errors = try FileHandle(forWritingTo: errURL)
-    defer { try? input.close(); try? output.close(); try? errors.close() }
+    defer {
+        try? input.close()
+        try? output.close()
+        try? errors.close()
+    }
     process.standardInput = input
     process.standardOutput = output
     process.standardError = errors
     try process.run()
     process.waitUntilExit()
-    return RunResult(status: process.terminationStatus, stdout: Array(try Data(contentsOf: outURL)),
-                     stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    return RunResult(
+        status: process.terminationStatus, stdout: Array(try Data(contentsOf: outURL)),
+        stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
 }
 
 /// True when golden files are being recorded (`OSM_INJECT_RECORD=1`); such a run always fails.

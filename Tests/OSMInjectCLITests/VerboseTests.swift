@@ -6,7 +6,8 @@ import Testing
     /// The namespace `shop` (monitored, injection enabled) and `data` (declared, in no mesh).
     private static func workspace() throws -> ModesScratch {
         let scratch = try ModesScratch()
-        try scratch.write("cluster.yaml", ModesManifests.namespace + "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: data}\n")
+        try scratch.write(
+            "cluster.yaml", ModesManifests.namespace + "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: data}\n")
         try scratch.write("web.yaml", ModesManifests.deployment("web"))
         return scratch
     }
@@ -36,7 +37,9 @@ import Testing
         let head = "web.yaml: deployment \"web\" injected"
         let checks = Self.checks(after: head, in: result.output)
         #expect(Array(checks.prefix(Self.decisionChecks.count)) == Self.decisionChecks)
-        #expect(checks.contains("  ✓ namespace \"shop\"'s annotation openservicemesh.io/sidecar-injection: enabled enables injection"))
+        #expect(
+            checks.contains(
+                "  ✓ namespace \"shop\"'s annotation openservicemesh.io/sidecar-injection: enabled enables injection"))
         #expect(checks.contains("  ✓ the pod carries no earlier injection (no volume envoy-bootstrap-config-volume)"))
         #expect(checks.contains { $0.hasPrefix("  ✓ the envoy image is set: envoyproxy/envoy-distroless:") })
         #expect(checks.contains("  ✓ no container of the pod is named envoy, osm-init or osm-healthcheck"))
@@ -47,15 +50,22 @@ import Testing
 
     @Test func skippedWorkloadListsTheChecksBeforeTheOneThatFailed() throws {
         let scratch = try Self.workspace()
-        try scratch.write("more.yaml", ModesManifests.deployment("db", namespace: "data") + "---\n"
-                          + ModesManifests.deployment("optout", injection: "disabled"))
+        try scratch.write(
+            "more.yaml",
+            ModesManifests.deployment("db", namespace: "data") + "---\n"
+                + ModesManifests.deployment("optout", injection: "disabled"))
         let result = try runTool(["-c", "cluster.yaml", "-f", "more.yaml", "--verbose"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(Self.checks(after: "more.yaml: deployment \"db\" skipped: namespace \"data\" is not monitored by mesh \"osm\"",
-                            in: result.stderr) == ["  ✓ namespace \"data\" is declared"])
-        let optout = Self.checks(after: "more.yaml: deployment \"optout\" skipped: the pod's openservicemesh.io/sidecar-injection annotation disables injection",
-                              in: result.stderr)
-        #expect(optout == Self.decisionChecks
+        #expect(
+            Self.checks(
+                after: "more.yaml: deployment \"db\" skipped: namespace \"data\" is not monitored by mesh \"osm\"",
+                in: result.stderr) == ["  ✓ namespace \"data\" is declared"])
+        let optout = Self.checks(
+            after:
+                "more.yaml: deployment \"optout\" skipped: the pod's openservicemesh.io/sidecar-injection annotation disables injection",
+            in: result.stderr)
+        #expect(
+            optout == Self.decisionChecks
                 + ["  ✓ namespace \"shop\"'s annotation openservicemesh.io/sidecar-injection: enabled is valid"])
     }
 
@@ -66,12 +76,18 @@ import Testing
         let result = try runTool(["-c", "cluster.yaml", "web.yaml", "-v", "--check"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
         let checks = Self.checks(after: "web.yaml: deployment \"web\" already injected, up to date", in: result.stderr)
-        #expect(checks.contains { $0.hasPrefix("  ✓ its earlier injection was undone with the restore log of its bootstrap Secret \"envoy-bootstrap-config-") })
+        #expect(
+            checks.contains {
+                $0.hasPrefix(
+                    "  ✓ its earlier injection was undone with the restore log of its bootstrap Secret \"envoy-bootstrap-config-"
+                )
+            })
         #expect(checks.contains("  ✓ no container of the pod is named envoy, osm-init or osm-healthcheck"))
         let uninject = try runTool(["uninject", "web.yaml", "-v"], in: scratch.url)
         #expect(uninject.status == 0, "\(uninject.stderr)")
         let undo = Self.checks(after: "web.yaml: deployment \"web\" uninjected", in: uninject.stderr)
-        #expect(undo.count == 1 && undo.first?.contains("with the restore log of every edit") == true, "\(uninject.stderr)")
+        #expect(
+            undo.count == 1 && undo.first?.contains("with the restore log of every edit") == true, "\(uninject.stderr)")
     }
 
     @Test func verboseLeavesTheOutputAndTheRestOfTheReportAlone() throws {
@@ -95,7 +111,8 @@ import Testing
         #expect(!quiet.stdout.isEmpty)
         #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
         try scratch.write("bad.yaml", ModesManifests.deployment("bad", injection: "perhaps"))
-        let failed = try runTool(["-c", "cluster.yaml", "-f", "web.yaml", "-f", "bad.yaml", "--quiet"], in: scratch.url)
+        let failed = try runTool(
+            ["-c", "cluster.yaml", "-f", "web.yaml", "-f", "bad.yaml", "--quiet"], in: scratch.url)
         #expect(failed.status == 1)
         #expect(failed.stdout.isEmpty)
         #expect(failed.stderr.hasPrefix("bad.yaml:"), "\(failed.stderr)")

@@ -22,7 +22,8 @@ func expectBootstrapGolden(_ actual: String, _ name: String, sourceLocation: Sou
     }
     let expected = Array(try Data(contentsOf: file)), bytes = Array(actual.utf8)
     let matches = bytes == expected
-    let first = zip(bytes, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+    let first =
+        zip(bytes, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
         ?? min(bytes.count, expected.count)
     #expect(matches, "\(name) differs from the golden from byte \(first) on", sourceLocation: sourceLocation)
 }

@@ -9,7 +9,9 @@ import LosslessYAML
 struct ConformanceContainerTests {
     /// A pod in `namespace` whose one app container has HTTP liveness, readiness and startup probes, so that the
     /// probe set is `{L: /liveness:81, R: /readiness:82, S: /startup:83}` as in bootstrap_test.go:62-66.
-    private static func pod(namespace: String = "namespace", serviceAccount: String = "svcacc", os: String? = nil) -> String {
+    private static func pod(namespace: String = "namespace", serviceAccount: String = "svcacc", os: String? = nil)
+        -> String
+    {
         var yaml = """
             apiVersion: v1
             kind: Pod
@@ -53,8 +55,9 @@ struct ConformanceContainerTests {
 
     @Test("T-PLAT-1 success: windows")
     func platformWindows() throws {
-        let cluster = Conf.cluster(Self.enabled("namespace"),
-                                   meshConfig: Conf.meshConfig(envoy: "linuxImage", windows: "windowsImage", initImage: "init"))
+        let cluster = Conf.cluster(
+            Self.enabled("namespace"),
+            meshConfig: Conf.meshConfig(envoy: "linuxImage", windows: "windowsImage", initImage: "init"))
         let envoy = try Self.envoy(in: Self.injectedPod(Self.pod(os: "windows"), cluster: cluster))
         #expect(envoy["securityContext"] == .map([("windowsOptions", .map([("runAsUserName", .string("EnvoyUser"))]))]))
         #expect(envoy["image"] == .string("windowsImage"))
@@ -62,18 +65,23 @@ struct ConformanceContainerTests {
 
     @Test("T-PLAT-2 success: linux")
     func platformLinux() throws {
-        let cluster = Conf.cluster(Self.enabled("namespace"),
-                                   meshConfig: Conf.meshConfig(envoy: "linuxImage", windows: "windowsImage", initImage: "init"))
+        let cluster = Conf.cluster(
+            Self.enabled("namespace"),
+            meshConfig: Conf.meshConfig(envoy: "linuxImage", windows: "windowsImage", initImage: "init"))
         let envoy = try Self.envoy(in: Self.injectedPod(Self.pod(os: "linux"), cluster: cluster))
-        #expect(envoy["securityContext"]?.confSorted
+        #expect(
+            envoy["securityContext"]?.confSorted
                 == YAMLValue.map([("allowPrivilegeEscalation", .bool(false)), ("runAsUser", .int(1500))]).confSorted)
         #expect(envoy["image"] == .string("linuxImage"))
     }
 
-    @Test("T-PLAT windows detection is case-insensitive (strings.EqualFold)", arguments: ["Windows", "WINDOWS", "wInDoWs"])
+    @Test(
+        "T-PLAT windows detection is case-insensitive (strings.EqualFold)",
+        arguments: ["Windows", "WINDOWS", "wInDoWs"])
     func platformWindowsCase(os: String) throws {
-        let cluster = Conf.cluster(Self.enabled("namespace"),
-                                   meshConfig: Conf.meshConfig(envoy: "linuxImage", windows: "windowsImage", initImage: "init"))
+        let cluster = Conf.cluster(
+            Self.enabled("namespace"),
+            meshConfig: Conf.meshConfig(envoy: "linuxImage", windows: "windowsImage", initImage: "init"))
         let pod = try Self.injectedPod(Self.pod(os: os), cluster: cluster)
         #expect(try Self.envoy(in: pod)["image"] == .string("windowsImage"))
         #expect(pod.at("spec", "initContainers") == nil)
@@ -81,8 +89,9 @@ struct ConformanceContainerTests {
 
     @Test("T-PLAT windows detection folds like Go's strings.EqualFold (ſ is s)")
     func platformWindowsFold() throws {
-        let cluster = Conf.cluster(Self.enabled("namespace"),
-                                   meshConfig: Conf.meshConfig(envoy: "linuxImage", windows: "windowsImage", initImage: "init"))
+        let cluster = Conf.cluster(
+            Self.enabled("namespace"),
+            meshConfig: Conf.meshConfig(envoy: "linuxImage", windows: "windowsImage", initImage: "init"))
         let pod = try Self.injectedPod(Self.pod(os: "window\u{17F}"), cluster: cluster)
         #expect(try Self.envoy(in: pod)["image"] == .string("windowsImage"))
         #expect(pod.at("spec", "initContainers") == nil)
@@ -115,10 +124,13 @@ struct ConformanceContainerTests {
 
             """
         let envoy = try Self.envoy(in: Self.injectedPod(yaml, cluster: Conf.cluster(Self.enabled("namespace"))))
-        #expect(envoy["ports"]?.confSorted == YAMLValue.sequence([
-            Conf.port("proxy-admin", 15000), Conf.port("proxy-inbound", 15003), Conf.port("proxy-metrics", 15010),
-            Conf.port("readiness-port", 15902),
-        ]).confSorted)
+        #expect(
+            envoy["ports"]?.confSorted
+                == YAMLValue.sequence([
+                    Conf.port("proxy-admin", 15000), Conf.port("proxy-inbound", 15003),
+                    Conf.port("proxy-metrics", 15010),
+                    Conf.port("readiness-port", 15902),
+                ]).confSorted)
     }
 
     /// The MeshConfig of bootstrap_test.go:48-56 and 86-97, as the API server would serve it.
@@ -152,15 +164,24 @@ struct ConformanceContainerTests {
             ("imagePullPolicy", .string("IfNotPresent")),
             ("securityContext", securityContext),
             ("ports", Conf.envoyPortsAllProbes),
-            ("volumeMounts", .sequence([.map([
-                ("name", .string("envoy-bootstrap-config-volume")), ("readOnly", .bool(true)),
-                ("mountPath", .string("/etc/envoy")),
-            ])])),
+            (
+                "volumeMounts",
+                .sequence([
+                    .map([
+                        ("name", .string("envoy-bootstrap-config-volume")), ("readOnly", .bool(true)),
+                        ("mountPath", .string("/etc/envoy")),
+                    ])
+                ])
+            ),
             // Limits set, requests unset; Go marshals quantities as strings.
             ("resources", .map([("limits", .map([("cpu", .string("2")), ("memory", .string("512M"))]))])),
             ("command", .confStrings("envoy")),
-            ("args", .confStrings("--log-level", "debug", "--config-path", "/etc/envoy/bootstrap.yaml",
-                                  "--service-cluster", "svcacc.namespace")),
+            (
+                "args",
+                .confStrings(
+                    "--log-level", "debug", "--config-path", "/etc/envoy/bootstrap.yaml",
+                    "--service-cluster", "svcacc.namespace")
+            ),
             ("env", Conf.envoyEnv),
         ])
     }
@@ -169,12 +190,14 @@ struct ConformanceContainerTests {
     func envoyLinux() throws {
         var settings = InjectorSettings()
         settings.defaultInitContainerImage = "init"
-        let pod = try Self.injectedPod(Self.meshConfigYAML + Self.pod(os: "linux"),
-                                       cluster: Conf.cluster(Self.enabled("namespace"), settings: settings))
+        let pod = try Self.injectedPod(
+            Self.meshConfigYAML + Self.pod(os: "linux"),
+            cluster: Conf.cluster(Self.enabled("namespace"), settings: settings))
         let envoy = try Self.envoy(in: pod)
-        let expected = Self.expectedEnvoy(securityContext: .map([
-            ("allowPrivilegeEscalation", .bool(false)), ("runAsUser", .int(1500)),
-        ]))
+        let expected = Self.expectedEnvoy(
+            securityContext: .map([
+                ("allowPrivilegeEscalation", .bool(false)), ("runAsUser", .int(1500)),
+            ]))
         #expect(envoy.confSorted == expected.confSorted)
         // Field by field, for a readable failure.
         for key in expected.confKeys ?? [] { #expect(envoy[key]?.confSorted == expected[key]?.confSorted, "\(key)") }
@@ -183,12 +206,14 @@ struct ConformanceContainerTests {
 
     @Test("T-ENVOY-2 test Windows getEnvoySidecarContainerSpec()")
     func envoyWindows() throws {
-        let pod = try Self.injectedPod(Self.meshConfigYAML + Self.pod(os: "windows"),
-                                       cluster: Conf.cluster(Self.enabled("namespace")))
+        let pod = try Self.injectedPod(
+            Self.meshConfigYAML + Self.pod(os: "windows"),
+            cluster: Conf.cluster(Self.enabled("namespace")))
         let envoy = try Self.envoy(in: pod)
-        let expected = Self.expectedEnvoy(securityContext: .map([
-            ("windowsOptions", .map([("runAsUserName", .string("EnvoyUser"))])),
-        ]))
+        let expected = Self.expectedEnvoy(
+            securityContext: .map([
+                ("windowsOptions", .map([("runAsUserName", .string("EnvoyUser"))]))
+            ]))
         #expect(envoy.confSorted == expected.confSorted)
         for key in expected.confKeys ?? [] { #expect(envoy[key]?.confSorted == expected[key]?.confSorted, "\(key)") }
         #expect(envoy.confKeys?.sorted() == expected.confKeys?.sorted())
@@ -208,22 +233,38 @@ struct ConformanceContainerTests {
     /// The expected init container of init_container_test.go:41-101 (script given), pull policy `Always`.
     private static func expectedInit(script: String) -> YAMLValue {
         .map([
-            ("name", .string("osm-init")),  // OSM's test passes "-container-name-"; patch.go:212 passes this constant
+            ("name", .string("osm-init")), // OSM's test passes "-container-name-"; patch.go:212 passes this constant
             ("image", .string("-init-container-image-")),
             ("imagePullPolicy", .string("Always")),
             ("command", .confStrings("/bin/sh")),
             ("args", .confStrings("-c", script)),
             ("resources", .map([])),
-            ("securityContext", .map([
-                ("capabilities", .map([("add", .confStrings("NET_ADMIN"))])),
-                ("privileged", .bool(false)),
-                ("runAsNonRoot", .bool(false)),
-                ("runAsUser", .int(0)),
-            ])),
-            ("env", .sequence([.map([
-                ("name", .string("POD_IP")),
-                ("valueFrom", .map([("fieldRef", .map([("apiVersion", .string("v1")), ("fieldPath", .string("status.podIP"))]))])),
-            ])])),
+            (
+                "securityContext",
+                .map([
+                    ("capabilities", .map([("add", .confStrings("NET_ADMIN"))])),
+                    ("privileged", .bool(false)),
+                    ("runAsNonRoot", .bool(false)),
+                    ("runAsUser", .int(0)),
+                ])
+            ),
+            (
+                "env",
+                .sequence([
+                    .map([
+                        ("name", .string("POD_IP")),
+                        (
+                            "valueFrom",
+                            .map([
+                                (
+                                    "fieldRef",
+                                    .map([("apiVersion", .string("v1")), ("fieldPath", .string("status.podIP"))])
+                                )
+                            ])
+                        ),
+                    ])
+                ])
+            ),
         ])
     }
 
@@ -233,7 +274,8 @@ struct ConformanceContainerTests {
         config.localProxyMode = localProxyMode
         var settings = InjectorSettings()
         settings.containerPullPolicy = "Always"
-        let pod = try injectedPod(pod(), cluster: Conf.cluster(enabled("namespace"), meshConfig: config, settings: settings))
+        let pod = try injectedPod(
+            pod(), cluster: Conf.cluster(enabled("namespace"), meshConfig: config, settings: settings))
         let initContainers = try #require(pod.at("spec", "initContainers")?.confItems)
         #expect(initContainers.count == 1)
         return try #require(initContainers.first)
@@ -270,7 +312,8 @@ struct ConformanceContainerTests {
 
     @Test("T-VOL-1 creates volume spec")
     func volumeSpec() throws {
-        #expect(SidecarContainers.bootstrapVolume(secretName: "-envoy-config-").confSorted
+        #expect(
+            SidecarContainers.bootstrapVolume(secretName: "-envoy-config-").confSorted
                 == Conf.bootstrapVolume(secretName: "-envoy-config-").confSorted)
         // And as appended to a pod that already has volumes: at the end, secret named after the proxy UUID.
         let yaml = """
@@ -289,6 +332,7 @@ struct ConformanceContainerTests {
         let volumes = try #require(pod.at("spec", "volumes")?.confItems)
         #expect(volumes.count == 2)
         #expect(volumes.first?["name"] == .string("data"))
-        #expect(volumes.last?.confSorted == Conf.bootstrapVolume(secretName: "envoy-bootstrap-config-\(uuid)").confSorted)
+        #expect(
+            volumes.last?.confSorted == Conf.bootstrapVolume(secretName: "envoy-bootstrap-config-\(uuid)").confSorted)
     }
 }

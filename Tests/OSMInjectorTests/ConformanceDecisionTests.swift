@@ -20,12 +20,14 @@ struct ConformanceDecisionTests {
 
     // MARK: TestIsAnnotatedForInjection (webhook_test.go:115-194)
 
-    @Test("T-ANN-1…6 annotation set to enabled/yes/true/disabled/no/false", arguments: [
-        ("enabled", true), ("yes", true), ("true", true), ("disabled", false), ("no", false), ("false", false),
-    ])
+    @Test(
+        "T-ANN-1…6 annotation set to enabled/yes/true/disabled/no/false",
+        arguments: [
+            ("enabled", true), ("yes", true), ("true", true), ("disabled", false), ("no", false), ("false", false),
+        ])
     func annotationValues(value: String, enabled: Bool) throws {
         let parsed = try InjectionAnnotation.read(from: [Self.key: value])
-        #expect(parsed != nil)  // exists
+        #expect(parsed != nil) // exists
         #expect(parsed?.isEnabled == enabled)
     }
 
@@ -44,7 +46,9 @@ struct ConformanceDecisionTests {
 
     // MARK: mustInject (webhook_test.go:196-474), namespace "test", osmNamespace "osm-namespace"
 
-    private static func pod(annotation: String?, serviceAccount: String = "test-SA", hostNetwork: Bool = false) -> String {
+    private static func pod(annotation: String?, serviceAccount: String = "test-SA", hostNetwork: Bool = false)
+        -> String
+    {
         var yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n"
         if let annotation { yaml += "  annotations:\n    openservicemesh.io/sidecar-injection: \"\(annotation)\"\n" }
         yaml += "spec:\n  serviceAccountName: \(serviceAccount)\n"
@@ -59,8 +63,10 @@ struct ConformanceDecisionTests {
         return settings
     }
 
-    private static func decide(_ podYAML: String, in namespace: String,
-                               _ namespaces: NamespaceInfo...) throws -> InjectionDecision.Outcome {
+    private static func decide(
+        _ podYAML: String, in namespace: String,
+        _ namespaces: NamespaceInfo...
+    ) throws -> InjectionDecision.Outcome {
         var cluster = ClusterState(settings: settings())
         for ns in namespaces { cluster.namespaces[ns.name] = ns }
         return try InjectionDecision.decide(pod: try Conf.pod(podYAML), namespace: namespace, cluster: cluster)
@@ -75,16 +81,21 @@ struct ConformanceDecisionTests {
     func hostNetwork() throws {
         // As OSM's case: namespace "" (monitoring is never consulted).
         let outcome = try Self.decide(Self.pod(annotation: nil, hostNetwork: true), in: "")
-        guard case .skip = outcome else { Issue.record("expected no injection, got \(outcome)"); return }
+        guard case .skip = outcome else {
+            Issue.record("expected no injection, got \(outcome)")
+            return
+        }
         // The same pod where everything else would inject: the host network alone prevents it.
         let enabled = Conf.monitored("test", annotations: [Self.key: "enabled"])
-        #expect(try Self.decide(Self.pod(annotation: "enabled", hostNetwork: true), in: "test", enabled)
+        #expect(
+            try Self.decide(Self.pod(annotation: "enabled", hostNetwork: true), in: "test", enabled)
                 == .skip(.hostNetwork))
     }
 
     @Test("T-INJ-3 pod disabled for sidecar injection")
     func podDisabled() throws {
-        #expect(try Self.decide(Self.pod(annotation: "disabled"), in: "test", Conf.monitored("test"))
+        #expect(
+            try Self.decide(Self.pod(annotation: "disabled"), in: "test", Conf.monitored("test"))
                 == .skip(.podDisabled))
     }
 
@@ -103,11 +114,15 @@ struct ConformanceDecisionTests {
     @Test("T-INJ-6 namespace not monitored")
     func namespaceNotMonitored() throws {
         let unmonitored = NamespaceInfo(name: "test")
-        #expect(try Self.decide(Self.pod(annotation: "enabled"), in: "test", unmonitored)
+        #expect(
+            try Self.decide(Self.pod(annotation: "enabled"), in: "test", unmonitored)
                 == .skip(.namespaceNotMonitored(namespace: "test", mesh: "osm")))
         // mustInject returns before parsing the pod annotation (webhook.go:203-206): no error either.
         let outcome = try Self.decide(Self.pod(annotation: "invalid-value"), in: "test", unmonitored)
-        guard case .skip = outcome else { Issue.record("expected no injection, got \(outcome)"); return }
+        guard case .skip = outcome else {
+            Issue.record("expected no injection, got \(outcome)")
+            return
+        }
     }
 
     @Test("T-INJ-7 invalid pod annotation is an error")
@@ -115,7 +130,9 @@ struct ConformanceDecisionTests {
         let error = #expect(throws: InjectionError.self) {
             try Self.decide(Self.pod(annotation: "invalid-value"), in: "test", Conf.monitored("test"))
         }
-        #expect(error?.message == "Invalid annotation value for key \"openservicemesh.io/sidecar-injection\": invalid-value")
+        #expect(
+            error?.message == "Invalid annotation value for key \"openservicemesh.io/sidecar-injection\": invalid-value"
+        )
     }
 
     @Test("T-INJ-8 invalid namespace annotation is an error")
@@ -124,8 +141,9 @@ struct ConformanceDecisionTests {
         let error = #expect(throws: InjectionError.self) {
             try Self.decide(Self.pod(annotation: nil), in: "test", ns)
         }
-        #expect(error?.message.contains(
-            "Invalid annotation value for key \"openservicemesh.io/sidecar-injection\": invalid") == true)
+        #expect(
+            error?.message.contains(
+                "Invalid annotation value for key \"openservicemesh.io/sidecar-injection\": invalid") == true)
     }
 
     // MARK: isNamespaceInjectable (webhook_test.go:426-474)
@@ -135,11 +153,13 @@ struct ConformanceDecisionTests {
         #expect(try Self.decide(Self.pod(annotation: "enabled"), in: "test", Conf.monitored("test")) == .inject)
     }
 
-    @Test("T-NS-2…4 osm-controller's, kube-system and kube-public namespaces are not injectable", arguments: [
-        ("osm-namespace", SkipReason.osmNamespace("osm-namespace")),
-        ("kube-system", .systemNamespace("kube-system")),
-        ("kube-public", .systemNamespace("kube-public")),
-    ])
+    @Test(
+        "T-NS-2…4 osm-controller's, kube-system and kube-public namespaces are not injectable",
+        arguments: [
+            ("osm-namespace", SkipReason.osmNamespace("osm-namespace")),
+            ("kube-system", .systemNamespace("kube-system")),
+            ("kube-public", .systemNamespace("kube-public")),
+        ])
     func nonInjectableNamespaces(namespace: String, reason: SkipReason) throws {
         // Even monitored and enabled, and with an enabled pod.
         let ns = Conf.monitored(namespace, annotations: [Self.key: "enabled"])
@@ -148,10 +168,12 @@ struct ConformanceDecisionTests {
 
     @Test("T-NS-5 unmonitored app namespace is not injectable")
     func unmonitoredNamespace() throws {
-        #expect(try Self.decide(Self.pod(annotation: "enabled"), in: "test", NamespaceInfo(name: "test"))
+        #expect(
+            try Self.decide(Self.pod(annotation: "enabled"), in: "test", NamespaceInfo(name: "test"))
                 == .skip(.namespaceNotMonitored(namespace: "test", mesh: "osm")))
         // Labelled for another mesh.
-        #expect(try Self.decide(Self.pod(annotation: "enabled"), in: "test", Conf.monitored("test", mesh: "other"))
+        #expect(
+            try Self.decide(Self.pod(annotation: "enabled"), in: "test", Conf.monitored("test", mesh: "other"))
                 == .skip(.namespaceNotMonitored(namespace: "test", mesh: "osm")))
     }
 
@@ -177,12 +199,14 @@ struct ConformanceDecisionTests {
               containers: []
 
             """
-        let cluster = Conf.cluster(Conf.monitored("ns"),
-                                   meshConfig: Conf.meshConfig(envoy: "envoy-linux-image", windows: "envoy-windows-image",
-                                                               initImage: "init-container-image"))
+        let cluster = Conf.cluster(
+            Conf.monitored("ns"),
+            meshConfig: Conf.meshConfig(
+                envoy: "envoy-linux-image", windows: "envoy-windows-image",
+                initImage: "init-container-image"))
         let run = try Conf.run(yaml, cluster: cluster)
         #expect(run.report?.outcome == .injected)
-        #expect(run.output.bytes != Array(yaml.utf8))  // a non-nil patch
+        #expect(run.output.bytes != Array(yaml.utf8)) // a non-nil patch
         let podFound = run.object("Pod", "p")
         let pod = try #require(podFound)
         #expect(pod.at("spec", "containers")?.confItem(named: "envoy")?["image"] == .string("envoy-linux-image"))
@@ -192,15 +216,19 @@ struct ConformanceDecisionTests {
 // OSM v1.2.4 pkg/injector/metrics_test.go (`TestIsMetricsEnabled`), reference §12.7.
 @Suite("Conformance: metrics (metrics_test.go)")
 struct ConformanceMetricsTests {
-    @Test("12.7 ns-1…4 metrics annotation enabled/disabled/absent/invalid", arguments: [
-        ("ns-1", "enabled" as String?, true, false), ("ns-2", "disabled", false, false),
-        ("ns-3", nil, false, false), ("ns-4", "invalid", false, true),
-    ])
+    @Test(
+        "12.7 ns-1…4 metrics annotation enabled/disabled/absent/invalid",
+        arguments: [
+            ("ns-1", "enabled" as String?, true, false), ("ns-2", "disabled", false, false),
+            ("ns-3", nil, false, false), ("ns-4", "invalid", false, true),
+        ])
     func metricsAnnotation(namespace: String, value: String?, enabled: Bool, expectError: Bool) throws {
         var annotations: [String: String] = [:]
         if let value { annotations[OSMConstants.metricsAnnotation] = value }
         if expectError {
-            let error = #expect(throws: AnnotationError.self) { try MetricsAnnotation.isEnabled(annotations: annotations) }
+            let error = #expect(throws: AnnotationError.self) {
+                try MetricsAnnotation.isEnabled(annotations: annotations)
+            }
             #expect(error?.message == "Invalid value specified for annotation \"openservicemesh.io/metrics\": invalid")
         } else {
             #expect(try MetricsAnnotation.isEnabled(annotations: annotations) == enabled)
@@ -221,11 +249,17 @@ struct ConformanceMetricsTests {
                 image: app
 
             """
-        let ns = Conf.monitored("ns-4", annotations: [OSMConstants.sidecarInjectionAnnotation: "enabled",
-                                                      OSMConstants.metricsAnnotation: "invalid"])
+        let ns = Conf.monitored(
+            "ns-4",
+            annotations: [
+                OSMConstants.sidecarInjectionAnnotation: "enabled",
+                OSMConstants.metricsAnnotation: "invalid",
+            ])
         let run = try Conf.run(yaml, cluster: Conf.cluster(ns))
         #expect(!run.errors.isEmpty)
-        #expect(run.failure?.contains("Invalid value specified for annotation \"openservicemesh.io/metrics\": invalid") == true)
+        #expect(
+            run.failure?.contains("Invalid value specified for annotation \"openservicemesh.io/metrics\": invalid")
+                == true)
     }
 
     @Test("12.7 ns-5 namespace not found")

@@ -36,8 +36,9 @@ struct ConformancePatchTests {
     }
 
     /// patch_test.go:145-147, image names swapped as in OSM's test.
-    private static let meshConfig = Conf.meshConfig(envoy: "envoy-windows-image", windows: "envoy-linux-image",
-                                                    initImage: "init-container-image")
+    private static let meshConfig = Conf.meshConfig(
+        envoy: "envoy-windows-image", windows: "envoy-linux-image",
+        initImage: "init-container-image")
 
     private static func cluster(metrics: Bool = false) -> ClusterState {
         Conf.cluster(namespaceObject(metrics: metrics), meshConfig: meshConfig, settings: Conf.noDefaultImages)
@@ -55,7 +56,8 @@ struct ConformancePatchTests {
         // "path":"/metadata/labels", "value":{"osm-proxy-uuid":"<uuid>"
         #expect(pod.at("metadata", "labels") == .map([("osm-proxy-uuid", .string(Self.uuid))]))
         // "path":"/spec/volumes", "value":[{"name":"envoy-bootstrap-config-volume","secret":{...}}]
-        #expect(pod.at("spec", "volumes")?.confSorted
+        #expect(
+            pod.at("spec", "volumes")?.confSorted
                 == .sequence([Conf.bootstrapVolume(secretName: "envoy-bootstrap-config-\(Self.uuid)")]).confSorted)
         // "path":"/spec/initContainers", "command":["/bin/sh"] (Linux only)
         if linux {
@@ -77,11 +79,13 @@ struct ConformancePatchTests {
         #expect(containers.first?.at("args", 5) == .string("bookstore.\(Self.namespace)"))
         // "path":"/metadata/annotations", "value":{"prometheus.io/path":…,"prometheus.io/port":"15010",…}
         if metrics {
-            #expect(pod.at("metadata", "annotations")?.confSorted == YAMLValue.map([
-                ("prometheus.io/path", .string("/stats/prometheus")),
-                ("prometheus.io/port", .string("15010")),
-                ("prometheus.io/scrape", .string("true")),
-            ]).confSorted)
+            #expect(
+                pod.at("metadata", "annotations")?.confSorted
+                    == YAMLValue.map([
+                        ("prometheus.io/path", .string("/stats/prometheus")),
+                        ("prometheus.io/port", .string("15010")),
+                        ("prometheus.io/scrape", .string("true")),
+                    ]).confSorted)
         } else {
             #expect(pod.at("metadata", "annotations") == nil)
         }
@@ -113,7 +117,9 @@ struct ConformancePatchTests {
         try checkPatch(run, linux: true, metrics: true)
     }
 
-    @Test("T-PATCH-1…3 the bootstrap Secret is created", arguments: [("linux", false), ("windows", false), ("linux", true)])
+    @Test(
+        "T-PATCH-1…3 the bootstrap Secret is created",
+        arguments: [("linux", false), ("windows", false), ("linux", true)])
     func bootstrapSecretCreated(os: String, metrics: Bool) throws {
         let run = try Conf.run(Self.podFixture(os: os), cluster: Self.cluster(metrics: metrics), secrets: true)
         try checkPatch(run, linux: os == "linux", metrics: metrics)
@@ -144,15 +150,17 @@ struct ConformancePatchTests {
         #expect(stream.documents.count == (withSecret ? 2 : 1))
         let document = try #require(stream.documents.first)
         var editor = DocumentEditor(source: stream.source, document: document)
-        try editor.set("metadata", to: .map([("name", .string("debug")), ("namespace", .string(Self.namespace))]),
-                       in: document.root)
+        try editor.set(
+            "metadata", to: .map([("name", .string("debug")), ("namespace", .string(Self.namespace))]),
+            in: document.root)
         var bytes = try editor.output()
         for rest in stream.documents.dropFirst() { bytes += stream.bytes(of: rest) }
         return bytes
     }
 
-    @Test("T-PATCH-REINJECT an already injected pod gets no second sidecar",
-          arguments: [("linux", false), ("windows", false), ("linux", true)])
+    @Test(
+        "T-PATCH-REINJECT an already injected pod gets no second sidecar",
+        arguments: [("linux", false), ("windows", false), ("linux", true)])
     func reinjectAddsNothing(os: String, metrics: Bool) throws {
         let input = try debugCopy(os: os, metrics: metrics, withSecret: false)
         let before = try #require(try Conf.values(input).first)
@@ -169,8 +177,9 @@ struct ConformancePatchTests {
     /// A copy of an injected pod (as `kubectl debug` makes it) whose Secret is in the input: as in the webhook
     /// (patch.go:43-105) it gets a proxy UUID of its own and a bootstrap Secret of that name; osm-inject gets
     /// there by undoing what the restore log still finds and injecting the copy afresh.
-    @Test("T-PATCH-REINJECT with its bootstrap Secret: the copy gets its own proxy UUID and Secret",
-          arguments: [("linux", false), ("windows", false), ("linux", true)])
+    @Test(
+        "T-PATCH-REINJECT with its bootstrap Secret: the copy gets its own proxy UUID and Secret",
+        arguments: [("linux", false), ("windows", false), ("linux", true)])
     func reinjectRenewsUUID(os: String, metrics: Bool) throws {
         let input = try debugCopy(os: os, metrics: metrics, withSecret: true)
         let run = try Conf.run(bytes: input, cluster: Self.cluster(metrics: metrics), secrets: true)
@@ -204,8 +213,9 @@ struct ConformancePatchTests {
                 kubernetes.io/os: linux
 
             """
-        let cluster = Conf.cluster(Conf.monitored("not--namespace-"), meshConfig: MeshConfig(),
-                                   settings: Conf.noDefaultImages)
+        let cluster = Conf.cluster(
+            Conf.monitored("not--namespace-"), meshConfig: MeshConfig(),
+            settings: Conf.noDefaultImages)
         let run = try Conf.run(yaml, cluster: cluster)
         #expect(!run.errors.isEmpty)
         #expect(run.failure == "MeshConfig sidecar.envoyImage not set")
@@ -224,22 +234,30 @@ struct ConformancePatchTests {
         var testDescription: String { name }
     }
 
-    @Test("T-PREREQ verifyPrerequisites", arguments: [
-        Prerequisites(name: "prereqs met for linux pod", podOS: "", linuxImage: "envoy", initImage: "init"),
-        Prerequisites(name: "prereqs not met for linux pod when init container image is missing", podOS: "",
-                      linuxImage: "envoy", error: "MeshConfig sidecar.initContainerImage not set"),
-        Prerequisites(name: "prereqs not met for linux pod when envoy container image is missing", podOS: "",
-                      initImage: "init", error: "MeshConfig sidecar.envoyImage not set"),
-        Prerequisites(name: "prereqs met for windows pod", podOS: "windows", windowsImage: "windows", initImage: "init"),
-        Prerequisites(name: "prereqs met for windows pod when init container image is missing", podOS: "windows",
-                      windowsImage: "envoy"),
-        // Named "windows" in OSM but podOS is "" (reference §14 B18): a Linux pod without the envoy image.
-        Prerequisites(name: "prereqs not met for windows pod when envoy container image is missing", podOS: "",
-                      initImage: "init", error: "MeshConfig sidecar.envoyImage not set"),
-        // The genuinely Windows variant of the last case.
-        Prerequisites(name: "windows pod without the windows envoy image", podOS: "windows", linuxImage: "envoy",
-                      initImage: "init", error: "MeshConfig sidecar.envoyWindowsImage not set"),
-    ])
+    @Test(
+        "T-PREREQ verifyPrerequisites",
+        arguments: [
+            Prerequisites(name: "prereqs met for linux pod", podOS: "", linuxImage: "envoy", initImage: "init"),
+            Prerequisites(
+                name: "prereqs not met for linux pod when init container image is missing", podOS: "",
+                linuxImage: "envoy", error: "MeshConfig sidecar.initContainerImage not set"),
+            Prerequisites(
+                name: "prereqs not met for linux pod when envoy container image is missing", podOS: "",
+                initImage: "init", error: "MeshConfig sidecar.envoyImage not set"),
+            Prerequisites(
+                name: "prereqs met for windows pod", podOS: "windows", windowsImage: "windows", initImage: "init"),
+            Prerequisites(
+                name: "prereqs met for windows pod when init container image is missing", podOS: "windows",
+                windowsImage: "envoy"),
+            // Named "windows" in OSM but podOS is "" (reference §14 B18): a Linux pod without the envoy image.
+            Prerequisites(
+                name: "prereqs not met for windows pod when envoy container image is missing", podOS: "",
+                initImage: "init", error: "MeshConfig sidecar.envoyImage not set"),
+            // The genuinely Windows variant of the last case.
+            Prerequisites(
+                name: "windows pod without the windows envoy image", podOS: "windows", linuxImage: "envoy",
+                initImage: "init", error: "MeshConfig sidecar.envoyWindowsImage not set"),
+        ])
     func prerequisites(_ c: Prerequisites) throws {
         var yaml = """
             apiVersion: v1
@@ -255,9 +273,12 @@ struct ConformancePatchTests {
             """
         if !c.podOS.isEmpty { yaml += "  nodeSelector:\n    kubernetes.io/os: \(c.podOS)\n" }
         let ns = Conf.monitored("ns", annotations: [OSMConstants.sidecarInjectionAnnotation: "enabled"])
-        let cluster = Conf.cluster(ns, meshConfig: Conf.meshConfig(envoy: c.linuxImage, windows: c.windowsImage,
-                                                                   initImage: c.initImage),
-                                   settings: Conf.noDefaultImages)
+        let cluster = Conf.cluster(
+            ns,
+            meshConfig: Conf.meshConfig(
+                envoy: c.linuxImage, windows: c.windowsImage,
+                initImage: c.initImage),
+            settings: Conf.noDefaultImages)
         let run = try Conf.run(yaml, cluster: cluster)
         if let error = c.error {
             #expect(!run.errors.isEmpty)

@@ -11,7 +11,10 @@ import LosslessYAML
 struct ConformanceProbeTests {
     /// `makeHTTPProbe` / `makeHTTPSProbe` / `makeTCPProbe` (health_probes_test.go:25-71) as YAML, under `field`.
     private enum Handler {
-        case http(String, Int), https(String, Int), tcp(Int), exec, empty
+        case http(String, Int)
+        case https(String, Int)
+        case tcp(Int)
+        case exec, empty
     }
 
     private static func probe(_ field: String, _ handler: Handler) -> String {
@@ -27,7 +30,9 @@ struct ConformanceProbeTests {
         case .http(let path, let port):
             return "    \(field):\n      httpGet:\n        path: \(path)\n        port: \(port)\n" + timings
         case .https(let path, let port):
-            return "    \(field):\n      httpGet:\n        path: \(path)\n        port: \(port)\n        scheme: HTTPS\n" + timings
+            return
+                "    \(field):\n      httpGet:\n        path: \(path)\n        port: \(port)\n        scheme: HTTPS\n"
+                + timings
         case .tcp(let port):
             return "    \(field):\n      tcpSocket:\n        port: \(port)\n" + timings
         case .exec:
@@ -83,30 +88,59 @@ struct ConformanceProbeTests {
     @Test("T-PRB-1 rewriteHealthProbes")
     func rewriteHealthProbes() throws {
         // health_probes_test.go:80-120: one (unnamed) container with readiness /a:1, liveness /b:2, startup /c:3.
-        let yaml = Self.pod([(nil, [Self.probe("readinessProbe", .http("/a", 1)),
-                                    Self.probe("livenessProbe", .http("/b", 2)),
-                                    Self.probe("startupProbe", .http("/c", 3))])])
+        let yaml = Self.pod([
+            (
+                nil,
+                [
+                    Self.probe("readinessProbe", .http("/a", 1)),
+                    Self.probe("livenessProbe", .http("/b", 2)),
+                    Self.probe("startupProbe", .http("/c", 3)),
+                ]
+            )
+        ])
         let (probes, pod, _) = try Self.rewrite(yaml)
-        #expect(probes == ProbeSet(liveness: Self.original("/b", 2), readiness: Self.original("/a", 1),
-                                   startup: Self.original("/c", 3)))
+        #expect(
+            probes
+                == ProbeSet(
+                    liveness: Self.original("/b", 2), readiness: Self.original("/a", 1),
+                    startup: Self.original("/c", 3)))
         let container = try #require(pod.at("spec", "containers", 0))
-        #expect(container["livenessProbe"]?.confSorted == Self.rewritten(Self.httpGet("/osm-liveness-probe", 15901)).confSorted)
-        #expect(container["readinessProbe"]?.confSorted == Self.rewritten(Self.httpGet("/osm-readiness-probe", 15902)).confSorted)
-        #expect(container["startupProbe"]?.confSorted == Self.rewritten(Self.httpGet("/osm-startup-probe", 15903)).confSorted)
+        #expect(
+            container["livenessProbe"]?.confSorted
+                == Self.rewritten(Self.httpGet("/osm-liveness-probe", 15901)).confSorted)
+        #expect(
+            container["readinessProbe"]?.confSorted
+                == Self.rewritten(Self.httpGet("/osm-readiness-probe", 15902)).confSorted)
+        #expect(
+            container["startupProbe"]?.confSorted
+                == Self.rewritten(Self.httpGet("/osm-startup-probe", 15903)).confSorted)
     }
 
     @Test("T-PRB-1 one probe per kind, the last container wins")
     func lastContainerWins() throws {
         // The two containers of the reference's §12.6 T-PRB-1, under v1.2.4's health_probes.go:17-31.
         let yaml = Self.pod([
-            ("my-container", [Self.probe("readinessProbe", .http("/a", 1)), Self.probe("livenessProbe", .http("/b", 2)),
-                              Self.probe("startupProbe", .http("/c", 3))]),
-            ("my-sidecar", [Self.probe("readinessProbe", .http("/a", 4)), Self.probe("livenessProbe", .http("/b", 5)),
-                            Self.probe("startupProbe", .http("/c", 6))]),
+            (
+                "my-container",
+                [
+                    Self.probe("readinessProbe", .http("/a", 1)), Self.probe("livenessProbe", .http("/b", 2)),
+                    Self.probe("startupProbe", .http("/c", 3)),
+                ]
+            ),
+            (
+                "my-sidecar",
+                [
+                    Self.probe("readinessProbe", .http("/a", 4)), Self.probe("livenessProbe", .http("/b", 5)),
+                    Self.probe("startupProbe", .http("/c", 6)),
+                ]
+            ),
         ])
         let (probes, pod, _) = try Self.rewrite(yaml)
-        #expect(probes == ProbeSet(liveness: Self.original("/b", 5), readiness: Self.original("/a", 4),
-                                   startup: Self.original("/c", 6)))
+        #expect(
+            probes
+                == ProbeSet(
+                    liveness: Self.original("/b", 5), readiness: Self.original("/a", 4),
+                    startup: Self.original("/c", 6)))
         // Both containers are rewritten, to the same bare paths.
         for index in 0..<2 {
             let container = try #require(pod.at("spec", "containers", index))
@@ -124,9 +158,13 @@ struct ConformanceProbeTests {
             ("second", [Self.probe("livenessProbe", .exec)]),
         ])
         let (probes, pod, _) = try Self.rewrite(yaml)
-        #expect(probes == ProbeSet(liveness: Self.original("", 8080, http: false, tcp: true),
-                                   readiness: Self.original("/ready", 81)))
-        #expect(pod.at("spec", "containers", 1, "livenessProbe", "exec", "command") == .confStrings("cat", "/tmp/healthy"))
+        #expect(
+            probes
+                == ProbeSet(
+                    liveness: Self.original("", 8080, http: false, tcp: true),
+                    readiness: Self.original("/ready", 81)))
+        #expect(
+            pod.at("spec", "containers", 1, "livenessProbe", "exec", "command") == .confStrings("cat", "/tmp/healthy"))
     }
 
     @Test("T-PRB-1 a converted TCP probe overridden by a later HTTP probe adds no healthcheck container")
@@ -142,8 +180,10 @@ struct ConformanceProbeTests {
         #expect(!probes.usesTCP)
         #expect(pod.at("spec", "containers", 0, "livenessProbe", "httpGet", "path") == .string("/osm-healthcheck"))
         // Through the whole pipeline: no osm-healthcheck container.
-        let run = try Conf.run(yaml, cluster: Conf.cluster(
-            Conf.monitored("test", annotations: [OSMConstants.sidecarInjectionAnnotation: "enabled"])))
+        let run = try Conf.run(
+            yaml,
+            cluster: Conf.cluster(
+                Conf.monitored("test", annotations: [OSMConstants.sidecarInjectionAnnotation: "enabled"])))
         let injectedFound = run.object("Pod", "p")
         let injected = try #require(injectedFound)
         let names = injected.at("spec", "containers")?.confItems?.map { $0["name"] }
@@ -151,24 +191,31 @@ struct ConformanceProbeTests {
     }
 
     /// health_probes_test.go:89-95.
-    private static let someContainer = pod([("-some-container-", [
-        probe("readinessProbe", .http("/a/b/c", 1234)),
-        probe("startupProbe", .http("/x/y/z", 3456)),
-        probe("livenessProbe", .http("/k/l/m", 7890)),
-    ])])
+    private static let someContainer = pod([
+        (
+            "-some-container-",
+            [
+                probe("readinessProbe", .http("/a/b/c", 1234)),
+                probe("startupProbe", .http("/x/y/z", 3456)),
+                probe("livenessProbe", .http("/k/l/m", 7890)),
+            ]
+        )
+    ])
 
     @Test("T-PRB-2 rewriteLiveness")
     func rewriteLiveness() throws {
         let (probes, pod, _) = try Self.rewrite(Self.someContainer)
         #expect(probes.liveness == Self.original("/k/l/m", 7890))
-        #expect(pod.at("spec", "containers", 0, "livenessProbe", "httpGet") == Self.httpGet("/osm-liveness-probe", 15901))
+        #expect(
+            pod.at("spec", "containers", 0, "livenessProbe", "httpGet") == Self.httpGet("/osm-liveness-probe", 15901))
     }
 
     @Test("T-PRB-3 rewriteReadiness")
     func rewriteReadiness() throws {
         let (probes, pod, _) = try Self.rewrite(Self.someContainer)
         #expect(probes.readiness == Self.original("/a/b/c", 1234))
-        #expect(pod.at("spec", "containers", 0, "readinessProbe", "httpGet") == Self.httpGet("/osm-readiness-probe", 15902))
+        #expect(
+            pod.at("spec", "containers", 0, "readinessProbe", "httpGet") == Self.httpGet("/osm-readiness-probe", 15902))
     }
 
     @Test("T-PRB-4 rewriteStartup")
@@ -209,7 +256,8 @@ struct ConformanceProbeTests {
         let (field, path, port) = Self.kinds[kind]
         let (probes, pod, _) = try Self.rewrite(Self.pod([("c", [Self.probe(field, .http("/x/y/z", 0))])]))
         #expect(probes == Self.set(kind, Self.original("/x/y/z", 0)))
-        #expect(pod.at("spec", "containers", 0, field)?.confSorted == Self.rewritten(Self.httpGet(path, port)).confSorted)
+        #expect(
+            pod.at("spec", "containers", 0, field)?.confSorted == Self.rewritten(Self.httpGet(path, port)).confSorted)
     }
 
     @Test("T-PRB-5 rewriteProbe: http", arguments: [0, 1, 2])
@@ -217,7 +265,8 @@ struct ConformanceProbeTests {
         let (field, path, port) = Self.kinds[kind]
         let (probes, pod, _) = try Self.rewrite(Self.pod([("a", [Self.probe(field, .http("/x/y/z", 3456))])]))
         #expect(probes == Self.set(kind, Self.original("/x/y/z", 3456)))
-        #expect(pod.at("spec", "containers", 0, field)?.confSorted == Self.rewritten(Self.httpGet(path, port)).confSorted)
+        #expect(
+            pod.at("spec", "containers", 0, field)?.confSorted == Self.rewritten(Self.httpGet(path, port)).confSorted)
     }
 
     @Test("T-PRB-5 rewriteProbe: https", arguments: [0, 1, 2])
@@ -226,7 +275,8 @@ struct ConformanceProbeTests {
         let (probes, pod, _) = try Self.rewrite(Self.pod([("b", [Self.probe(field, .https("/x/y/z", 3456))])]))
         #expect(probes == Self.set(kind, Self.original("/x/y/z", 3456, http: false)))
         // Path unchanged, port rewritten, scheme kept.
-        #expect(pod.at("spec", "containers", 0, field)?.confSorted
+        #expect(
+            pod.at("spec", "containers", 0, field)?.confSorted
                 == Self.rewritten(Self.httpGet("/x/y/z", port, scheme: "HTTPS")).confSorted)
     }
 
@@ -237,10 +287,17 @@ struct ConformanceProbeTests {
         #expect(probes == Self.set(kind, Self.original("", 3456, http: false, tcp: true)))
         let probe = try #require(pod.at("spec", "containers", 0, field))
         #expect(probe["tcpSocket"] == nil)
-        #expect(probe.confSorted == Self.rewritten(.map([
-            ("path", .string("/osm-healthcheck")), ("port", .int(15904)),
-            ("httpHeaders", .sequence([.map([("name", .string("Original-Tcp-Port")), ("value", .string("3456"))])])),
-        ])).confSorted)
+        #expect(
+            probe.confSorted
+                == Self.rewritten(
+                    .map([
+                        ("path", .string("/osm-healthcheck")), ("port", .int(15904)),
+                        (
+                            "httpHeaders",
+                            .sequence([.map([("name", .string("Original-Tcp-Port")), ("value", .string("3456"))])])
+                        ),
+                    ])
+                ).confSorted)
     }
 
     @Test("T-PRB-5 rewriteProbe: tcp adds the osm-healthcheck container")
@@ -249,8 +306,11 @@ struct ConformanceProbeTests {
         let yaml = Self.pod([("c", [Self.probe("readinessProbe", .tcp(3456))])])
         var settings = InjectorSettings()
         settings.defaultHealthcheckImage = "-healthcheck-image-"
-        let run = try Conf.run(yaml, cluster: Conf.cluster(
-            Conf.monitored("test", annotations: [OSMConstants.sidecarInjectionAnnotation: "enabled"]), settings: settings))
+        let run = try Conf.run(
+            yaml,
+            cluster: Conf.cluster(
+                Conf.monitored("test", annotations: [OSMConstants.sidecarInjectionAnnotation: "enabled"]),
+                settings: settings))
         let podFound = run.object("Pod", "p")
         let pod = try #require(podFound)
         let names = pod.at("spec", "containers")?.confItems?.map { $0["name"] }
@@ -274,7 +334,9 @@ struct ConformanceProbeTests {
     /// A container with `ports` (name, number).
     private static func container(ports: [(String, Int)]) throws -> ContainerView {
         var yaml = "name: c\nimage: app\n"
-        yaml += ports.isEmpty ? "ports: []\n" : "ports:\n" + ports.map { "- name: \"\($0.0)\"\n  containerPort: \($0.1)\n" }.joined()
+        yaml +=
+            ports.isEmpty
+            ? "ports: []\n" : "ports:\n" + ports.map { "- name: \"\($0.0)\"\n  containerPort: \($0.1)\n" }.joined()
         let stream = try Conf.parse(yaml)
         return try ContainerView(ObjectView(document: try #require(stream.documents.first)))
     }
@@ -326,7 +388,7 @@ struct ConformanceProbeTests {
         let (probes, pod, _) = try Self.rewrite(yaml)
         #expect(probes.liveness?.port == 2344)
         #expect(probes.readiness?.port == 0)
-        #expect(probes.startup?.port == 8080)  // IntValue() of the string "8080"
+        #expect(probes.startup?.port == 8080) // IntValue() of the string "8080"
         #expect(pod.at("spec", "containers", 0, "readinessProbe", "httpGet", "httpHeaders", 0, "value") == .string("0"))
         #expect(pod.at("spec", "containers", 0, "livenessProbe", "httpGet", "port") == .int(15901))
     }

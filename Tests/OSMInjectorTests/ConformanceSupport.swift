@@ -84,8 +84,10 @@ enum Conf {
     }
 
     /// A cluster with the given namespaces, v1.2.4 preset otherwise.
-    static func cluster(_ namespaces: NamespaceInfo..., meshConfig: MeshConfig = .preset,
-                        settings: InjectorSettings = InjectorSettings()) -> ClusterState {
+    static func cluster(
+        _ namespaces: NamespaceInfo..., meshConfig: MeshConfig = .preset,
+        settings: InjectorSettings = InjectorSettings()
+    ) -> ClusterState {
         var cluster = ClusterState(meshConfig: meshConfig, settings: settings)
         for ns in namespaces { cluster.namespaces[ns.name] = ns }
         return cluster
@@ -180,29 +182,32 @@ enum Conf {
         """
 
     /// The script with no optional rule (v1.2.4 init_container_test.go:48-73).
-    static let scriptS0 = scriptHead + """
-        -A OSM_PROXY_OUTBOUND -j OSM_PROXY_OUT_REDIRECT
-        COMMIT
-        EOF
+    static let scriptS0 =
+        scriptHead + """
+            -A OSM_PROXY_OUTBOUND -j OSM_PROXY_OUT_REDIRECT
+            COMMIT
+            EOF
 
-        """
+            """
 
     /// The script with `localProxyMode: PodIP` (v1.2.4 init_container_test.go:124-150).
-    static let scriptPodIP = scriptHead + """
-        -I OUTPUT -p tcp -o lo -d 127.0.0.1/32 -m owner --uid-owner 1500 -j DNAT --to-destination $POD_IP
-        -A OSM_PROXY_OUTBOUND -j OSM_PROXY_OUT_REDIRECT
-        COMMIT
-        EOF
+    static let scriptPodIP =
+        scriptHead + """
+            -I OUTPUT -p tcp -o lo -d 127.0.0.1/32 -m owner --uid-owner 1500 -j DNAT --to-destination $POD_IP
+            -A OSM_PROXY_OUTBOUND -j OSM_PROXY_OUT_REDIRECT
+            COMMIT
+            EOF
 
-        """
+            """
 
     /// The envoy container's env (v1.2.4 bootstrap_test.go:136-202): fieldRefs without apiVersion.
-    static let envoyEnv: YAMLValue = .sequence([
-        ("POD_UID", "metadata.uid"), ("POD_NAME", "metadata.name"), ("POD_NAMESPACE", "metadata.namespace"),
-        ("POD_IP", "status.podIP"), ("SERVICE_ACCOUNT", "spec.serviceAccountName"),
-    ].map { name, path in
-        .map([("name", .string(name)), ("valueFrom", .map([("fieldRef", .map([("fieldPath", .string(path))]))]))])
-    })
+    static let envoyEnv: YAMLValue = .sequence(
+        [
+            ("POD_UID", "metadata.uid"), ("POD_NAME", "metadata.name"), ("POD_NAMESPACE", "metadata.namespace"),
+            ("POD_IP", "status.podIP"), ("SERVICE_ACCOUNT", "spec.serviceAccountName"),
+        ].map { name, path in
+            .map([("name", .string(name)), ("valueFrom", .map([("fieldRef", .map([("fieldPath", .string(path))]))]))])
+        })
 
     /// `{name, containerPort}`.
     static func port(_ name: String, _ number: Int) -> YAMLValue {
@@ -217,6 +222,8 @@ enum Conf {
 
     /// The bootstrap volume for `uuid` (v1.2.4 volumes.go).
     static func bootstrapVolume(secretName: String) -> YAMLValue {
-        .map([("name", .string("envoy-bootstrap-config-volume")), ("secret", .map([("secretName", .string(secretName))]))])
+        .map([
+            ("name", .string("envoy-bootstrap-config-volume")), ("secret", .map([("secretName", .string(secretName))])),
+        ])
     }
 }

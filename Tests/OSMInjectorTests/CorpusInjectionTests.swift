@@ -38,7 +38,8 @@ import LosslessYAML
             }
             // Documents with no injected workload are byte-identical.
             let injectedStarts = Set(output.reports.filter { $0.outcome == .injected }.map(\.mark.offset))
-            for document in stream.documents where !injectedStarts.contains(where: { document.range.bytes.contains($0) }) {
+            for document in stream.documents
+            where !injectedStarts.contains(where: { document.range.bytes.contains($0) }) {
                 if output.bytes.firstRange(of: Array(stream.bytes(of: document))) == nil {
                     problems.append("\(url.path): untouched document \(document.index) changed")
                 }
@@ -63,9 +64,10 @@ import LosslessYAML
         var view: ObjectView? = object
         for key in path { view = try? view?.mapping(key) }
         guard let template = view, let pod = try? PodTemplateView(template: template),
-              let volumes = try? pod.volumes(),
-              volumes.contains(where: { (try? $0.string("name")) == OSMConstants.envoyBootstrapConfigVolumeName }),
-              let containers = try? pod.containers() else { return [] }
+            let volumes = try? pod.volumes(),
+            volumes.contains(where: { (try? $0.string("name")) == OSMConstants.envoyBootstrapConfigVolumeName }),
+            let containers = try? pod.containers()
+        else { return [] }
         let envoys = containers.filter { $0.name == "envoy" }.count
         return envoys == 1 ? [] : ["\(file): \(kind) has \(envoys) envoy containers"]
     }

@@ -21,11 +21,15 @@ import LosslessYAML
             }
             let second = Injector(cluster: cluster).run(injected)
             if second.bytes != first.bytes || second.hasErrors {
-                problems.append("\(url.lastPathComponent): second injection changed the output: \(second.reports.map(\.line).prefix(3))")
+                problems.append(
+                    "\(url.lastPathComponent): second injection changed the output: \(second.reports.map(\.line).prefix(3))"
+                )
             }
             let undone = Injector(cluster: cluster, mode: .uninject).run(injected)
             if undone.bytes != input || undone.hasErrors {
-                problems.append("\(url.lastPathComponent): uninject did not restore the input: \(undone.reports.filter(\.isError).map(\.line).prefix(3))")
+                problems.append(
+                    "\(url.lastPathComponent): uninject did not restore the input: \(undone.reports.filter(\.isError).map(\.line).prefix(3))"
+                )
             }
             checked += 1
         }

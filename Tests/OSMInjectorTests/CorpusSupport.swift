@@ -9,7 +9,9 @@ let sharedCorpus = URL(fileURLWithPath: #filePath)
 
 /// Every manifest of the shared corpus, sorted.
 func corpusManifests() -> [URL] {
-    guard let walker = FileManager.default.enumerator(at: sharedCorpus, includingPropertiesForKeys: nil) else { return [] }
+    guard let walker = FileManager.default.enumerator(at: sharedCorpus, includingPropertiesForKeys: nil) else {
+        return []
+    }
     var files: [URL] = []
     for case let url as URL in walker where ["yaml", "yml", "json", "golden"].contains(url.pathExtension) {
         files.append(url)

@@ -6,10 +6,13 @@ import LosslessYAML
 /// second key; documents it passes through are not read, and stay as they are. Both runs agree.
 @Suite struct DuplicateKeyTests {
     static let shop = StreamingRunTests.shop
-    static let namespace = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {openservicemesh.io/monitored-by: osm}\n  annotations: {openservicemesh.io/sidecar-injection: enabled}\n"
+    static let namespace =
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {openservicemesh.io/monitored-by: osm}\n  annotations: {openservicemesh.io/sidecar-injection: enabled}\n"
 
     /// The reports of the in-memory run and of the streaming run, and both outputs.
-    private func runs(_ text: String, cluster: ClusterState = shop) throws -> (whole: Injector.Output, streamed: Injector.Output, streamedBytes: [UInt8]) {
+    private func runs(_ text: String, cluster: ClusterState = shop) throws -> (
+        whole: Injector.Output, streamed: Injector.Output, streamedBytes: [UInt8]
+    ) {
         let bytes = Array(text.utf8)
         let injector = Injector(cluster: cluster)
         let whole = injector.run(try Parser().parse(bytes))
@@ -20,16 +23,31 @@ import LosslessYAML
 
     @Test(arguments: [
         // A workload of a namespace in the mesh, the second key quoted.
-        ("kind: Pod\nmetadata: {name: a, namespace: shop}\nspec:\n  containers:\n  - name: c\n    image: i\n    \"image\": j\n", 7, 5, "image", 6),
+        (
+            "kind: Pod\nmetadata: {name: a, namespace: shop}\nspec:\n  containers:\n  - name: c\n    image: i\n    \"image\": j\n",
+            7, 5, "image", 6
+        ),
         // Disabled by its annotation: still read for the webhook's decision.
-        ("kind: Pod\nmetadata:\n  name: a\n  namespace: shop\n  annotations: {openservicemesh.io/sidecar-injection: disabled}\n  name: b\nspec: {containers: [{name: c, image: i}]}\n", 6, 3, "name", 3),
+        (
+            "kind: Pod\nmetadata:\n  name: a\n  namespace: shop\n  annotations: {openservicemesh.io/sidecar-injection: disabled}\n  name: b\nspec: {containers: [{name: c, image: i}]}\n",
+            6, 3, "name", 3
+        ),
         // The case: a MeshConfig and a Namespace pasted into one document without `---`.
-        ("apiVersion: config.openservicemesh.io/v1alpha2\nkind: MeshConfig\nmetadata: {name: osm-mesh-config}\napiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n", 4, 1, "apiVersion", 1),
+        (
+            "apiVersion: config.openservicemesh.io/v1alpha2\nkind: MeshConfig\nmetadata: {name: osm-mesh-config}\napiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n",
+            4, 1, "apiVersion", 1
+        ),
         // A Namespace inside a List, and a List's own keys when it holds one.
         ("kind: List\nitems:\n- kind: Namespace\n  metadata: {name: shop, name: shop}\n", 4, 26, "name", 4),
-        ("kind: List\napiVersion: v1\nitems:\n- kind: Namespace\n  metadata: {name: shop}\napiVersion: v1\n", 6, 1, "apiVersion", 2),
+        (
+            "kind: List\napiVersion: v1\nitems:\n- kind: Namespace\n  metadata: {name: shop}\napiVersion: v1\n", 6, 1,
+            "apiVersion", 2
+        ),
         // A workload item of a List, and the List's own keys.
-        ("kind: List\nmetadata: {}\nitems:\n- kind: Pod\n  metadata: {name: a, namespace: shop}\n  spec: {containers: [{name: c, image: i}]}\nmetadata: {}\n", 7, 1, "metadata", 2),
+        (
+            "kind: List\nmetadata: {}\nitems:\n- kind: Pod\n  metadata: {name: a, namespace: shop}\n  spec: {containers: [{name: c, image: i}]}\nmetadata: {}\n",
+            7, 1, "metadata", 2
+        ),
     ])
     func isAnErrorAtTheSecondKey(_ testCase: (String, Int, Int, String, Int)) throws {
         let (text, line, column, key, firstLine) = testCase
@@ -65,7 +83,8 @@ import LosslessYAML
     /// A List undone whole for its injected item: a second run, and uninject, check what the first run read and
     /// no more (a sibling of a namespace outside the mesh, a workload without a pod template).
     @Test func aSecondRunChecksWhatTheFirstDid() throws {
-        let text = "apiVersion: v1\nkind: List\nitems:\n"
+        let text =
+            "apiVersion: v1\nkind: List\nitems:\n"
             + "- apiVersion: v1\n  kind: Pod\n  metadata: {name: a, namespace: shop}\n  spec: {containers: [{name: c, image: i}]}\n"
             + "- apiVersion: v1\n  kind: Pod\n  metadata: {name: b, namespace: elsewhere}\n  spec: {containers: [{name: c, image: i, image: j}]}\n"
             + "- kind: Deployment\n  metadata: {name: d, namespace: shop, labels: {x: y, x: z}}\n"
@@ -84,14 +103,19 @@ import LosslessYAML
     /// A workload injected before is read whole to be undone: a key written twice since is an error, at its
     /// place in the file, in both runs and when uninjecting.
     @Test func injectedWorkloadIsCheckedBeforeItsUndo() throws {
-        let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: shop}\nspec:\n  containers:\n  - name: c\n    image: i\n"
+        let pod =
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: shop}\nspec:\n  containers:\n  - name: c\n    image: i\n"
         let injected = Injector(cluster: Self.shop).run(try Parser().parse(Array(pod.utf8)))
         try #require(injected.reports.map(\.outcome) == [.injected])
         var text = String(decoding: injected.bytes, as: UTF8.self)
         text = text.replacingOccurrences(of: "    image: i\n", with: "    image: i\n    image: i\n")
-        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "    image: i" }.map { $0 + 2 }
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "    image: i" }.map
+        { $0 + 2 }
         let (whole, streamed, _) = try runs(text)
-        #expect(whole.reports.compactMap(\.failure).map(\.message) == ["duplicate key \"image\" (first at line \((line ?? 0) - 1))"])
+        #expect(
+            whole.reports.compactMap(\.failure).map(\.message) == [
+                "duplicate key \"image\" (first at line \((line ?? 0) - 1))"
+            ])
         #expect(whole.reports.compactMap(\.failure).first?.mark?.line == line)
         #expect(streamed.reports == whole.reports)
         let undone = Injector(cluster: Self.shop, mode: .uninject).run(try Parser().parse(Array(text.utf8)))

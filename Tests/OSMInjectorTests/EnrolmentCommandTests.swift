@@ -30,11 +30,15 @@ struct EnrolmentCommandTests {
 
     @Test("add to a mesh the files show does not exist")
     func addNonExistentMesh() throws {
-        var session = try EnrolmentFixture.session([EnrolmentFixture.namespace("namespace"), Self.controller(mesh: "other")])
+        var session = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace("namespace"), Self.controller(mesh: "other"),
+        ])
         let error = EnrolmentFixture.thrownError { () throws(EnrolmentError) in
             try NamespaceAdd(meshName: "mesh").run(["namespace"], in: &session)
         }
-        #expect(error?.message == "mesh [mesh] does not exist, please specify another mesh using --mesh-name or create a new mesh")
+        #expect(
+            error?.message
+                == "mesh [mesh] does not exist, please specify another mesh using --mesh-name or create a new mesh")
     }
 
     @Test("no control plane in the files: the mesh check is skipped")
@@ -46,7 +50,9 @@ struct EnrolmentCommandTests {
 
     @Test("add an ignored namespace")
     func addIgnored() throws {
-        var session = try EnrolmentFixture.session([EnrolmentFixture.namespace("namespace", labels: [(Self.ignore, "true")])])
+        var session = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace("namespace", labels: [(Self.ignore, "true")])
+        ])
         let error = EnrolmentFixture.thrownError { () throws(EnrolmentError) in
             try NamespaceAdd(meshName: "mesh").run(["namespace"], in: &session)
         }
@@ -56,15 +62,20 @@ struct EnrolmentCommandTests {
 
     @Test("the ignore label counts only with the value true")
     func addIgnoredOtherValue() throws {
-        var session = try EnrolmentFixture.session([EnrolmentFixture.namespace("namespace", labels: [(Self.ignore, "yes")])])
+        var session = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace("namespace", labels: [(Self.ignore, "yes")])
+        ])
         try NamespaceAdd(meshName: "mesh").run(["namespace"], in: &session)
         #expect(session.namespace("namespace")?.monitoredBy == "mesh")
     }
 
     @Test("add a namespace already in the mesh")
     func addAlreadyMember() throws {
-        var session = try EnrolmentFixture.session([EnrolmentFixture.namespace("namespace", labels: [(Self.monitor, "mesh")],
-                                                          annotations: [(Self.injection, "enabled")])])
+        var session = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace(
+                "namespace", labels: [(Self.monitor, "mesh")],
+                annotations: [(Self.injection, "enabled")])
+        ])
         try NamespaceAdd(meshName: "mesh").run(["namespace"], in: &session)
         #expect(session.messages == ["Namespace [namespace] has already been added to mesh [mesh]"])
         #expect(try session.changedFiles().isEmpty)
@@ -72,11 +83,17 @@ struct EnrolmentCommandTests {
 
     @Test("add --disable-sidecar-injection on a member disables injection (B15: OSM does nothing)")
     func addDisableOnMember() throws {
-        var session = try EnrolmentFixture.session([EnrolmentFixture.namespace("namespace", labels: [(Self.monitor, "mesh")],
-                                                          annotations: [(Self.injection, "enabled")])])
+        var session = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace(
+                "namespace", labels: [(Self.monitor, "mesh")],
+                annotations: [(Self.injection, "enabled")])
+        ])
         try NamespaceAdd(meshName: "mesh", disablesSidecarInjection: true).run(["namespace"], in: &session)
-        #expect(session.messages == ["Namespace [namespace] has already been added to mesh [mesh]",
-                                     "Sidecar injection disabled in namespace [namespace]"])
+        #expect(
+            session.messages == [
+                "Namespace [namespace] has already been added to mesh [mesh]",
+                "Sidecar injection disabled in namespace [namespace]",
+            ])
         #expect(session.namespace("namespace")?.annotations[Self.injection] == "disabled")
         #expect(try EnrolmentFixture.changedTexts(session)[0]?.contains("\(Self.injection): \"disabled\"") == true)
     }
@@ -93,17 +110,27 @@ struct EnrolmentCommandTests {
 
     @Test("add two namespaces: two lines in order")
     func addTwo() throws {
-        var session = try EnrolmentFixture.session([EnrolmentFixture.namespace("ns1") + "---\n" + EnrolmentFixture.namespace("ns2")])
+        var session = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace("ns1") + "---\n" + EnrolmentFixture.namespace("ns2")
+        ])
         try NamespaceAdd(meshName: "mesh").run(["ns1", "ns2"], in: &session)
-        #expect(session.messages == ["Namespace [ns1] successfully added to mesh [mesh]",
-                                     "Namespace [ns2] successfully added to mesh [mesh]"])
+        #expect(
+            session.messages == [
+                "Namespace [ns1] successfully added to mesh [mesh]",
+                "Namespace [ns2] successfully added to mesh [mesh]",
+            ])
     }
 
     @Test("add a namespace holding osm-controller")
     func addControllerNamespace() throws {
-        var session = try EnrolmentFixture.session([EnrolmentFixture.namespace("namespace"), Self.controller(mesh: "mesh", namespace: "namespace")])
+        var session = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace("namespace"), Self.controller(mesh: "mesh", namespace: "namespace"),
+        ])
         try NamespaceAdd(meshName: "mesh").run(["namespace"], in: &session)
-        #expect(session.messages == ["Namespace [namespace] already has [osm-controller] installed and cannot be added to mesh [mesh]"])
+        #expect(
+            session.messages == [
+                "Namespace [namespace] already has [osm-controller] installed and cannot be added to mesh [mesh]"
+            ])
         #expect(try session.changedFiles().isEmpty)
     }
 
@@ -113,7 +140,8 @@ struct EnrolmentCommandTests {
         let error = EnrolmentFixture.thrownError { () throws(EnrolmentError) in
             try NamespaceAdd(meshName: "mesh").run(["namespace"], in: &session)
         }
-        #expect(error?.message == "Could not add namespace [namespace] to mesh [mesh]: namespaces \"namespace\" not found")
+        #expect(
+            error?.message == "Could not add namespace [namespace] to mesh [mesh]: namespaces \"namespace\" not found")
     }
 
     @Test("add an empty name")
@@ -127,7 +155,9 @@ struct EnrolmentCommandTests {
 
     @Test("add a namespace of another mesh: relabelled, as OSM does")
     func addOtherMesh() throws {
-        var session = try EnrolmentFixture.session([EnrolmentFixture.namespace("namespace", labels: [(Self.monitor, "other")])])
+        var session = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace("namespace", labels: [(Self.monitor, "other")])
+        ])
         try NamespaceAdd(meshName: "mesh").run(["namespace"], in: &session)
         #expect(session.messages == ["Namespace [namespace] successfully added to mesh [mesh]"])
         #expect(session.namespace("namespace")?.monitoredBy == "mesh")
@@ -137,21 +167,25 @@ struct EnrolmentCommandTests {
     func addCreates() throws {
         var session = try EnrolmentFixture.session(["# cluster\n" + EnrolmentFixture.namespace("a")])
         try NamespaceAdd(meshName: "osm").run(["new", "new"], in: &session)
-        #expect(session.messages == ["Namespace [new] is not declared in any file: created it in [file0.yaml]",
-                                     "Namespace [new] successfully added to mesh [osm]",
-                                     "Namespace [new] has already been added to mesh [osm]"])
-        #expect(try EnrolmentFixture.changedTexts(session)[0] == "# cluster\n" + EnrolmentFixture.namespace("a") + """
-            ---
-            apiVersion: v1
-            kind: Namespace
-            metadata:
-              name: new
-              labels:
-                openservicemesh.io/monitored-by: osm
-              annotations:
-                openservicemesh.io/sidecar-injection: enabled
+        #expect(
+            session.messages == [
+                "Namespace [new] is not declared in any file: created it in [file0.yaml]",
+                "Namespace [new] successfully added to mesh [osm]",
+                "Namespace [new] has already been added to mesh [osm]",
+            ])
+        #expect(
+            try EnrolmentFixture.changedTexts(session)[0] == "# cluster\n" + EnrolmentFixture.namespace("a") + """
+                ---
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: new
+                  labels:
+                    openservicemesh.io/monitored-by: osm
+                  annotations:
+                    openservicemesh.io/sidecar-injection: enabled
 
-            """)
+                """)
     }
 
     @Test("a JSON config file cannot take a new Namespace")
@@ -160,27 +194,39 @@ struct EnrolmentCommandTests {
         let error = EnrolmentFixture.thrownError { () throws(EnrolmentError) in
             try NamespaceAdd(meshName: "osm").run(["new"], in: &session)
         }
-        #expect(error?.message == "Could not add namespace [new] to mesh [osm]: file0.yaml is a JSON document and holds one object only; declare the namespace in a YAML file")
+        #expect(
+            error?.message
+                == "Could not add namespace [new] to mesh [osm]: file0.yaml is a JSON document and holds one object only; declare the namespace in a YAML file"
+        )
     }
 
     // MARK: remove
 
     @Test("remove from the right mesh")
     func remove() throws {
-        var session = try EnrolmentFixture.session([EnrolmentFixture.namespace("namespace", labels: [("team", "a"), (Self.monitor, "mesh"), (Self.ignore, "true")],
-                                                          annotations: [(Self.injection, "enabled"), (Self.metrics, "enabled")])])
+        var session = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace(
+                "namespace", labels: [("team", "a"), (Self.monitor, "mesh"), (Self.ignore, "true")],
+                annotations: [(Self.injection, "enabled"), (Self.metrics, "enabled")])
+        ])
         try NamespaceRemove(meshName: "mesh").run("namespace", in: &session)
         #expect(session.messages == ["Namespace [namespace] successfully removed from mesh [mesh]"])
-        #expect(try EnrolmentFixture.changedTexts(session)[0] == "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: namespace\n  labels:\n    team: \"a\"\n")
+        #expect(
+            try EnrolmentFixture.changedTexts(session)[0]
+                == "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: namespace\n  labels:\n    team: \"a\"\n")
     }
 
     @Test("remove with the wrong mesh")
     func removeWrongMesh() throws {
-        var session = try EnrolmentFixture.session([EnrolmentFixture.namespace("namespace", labels: [(Self.monitor, "mesh")])])
+        var session = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace("namespace", labels: [(Self.monitor, "mesh")])
+        ])
         let error = EnrolmentFixture.thrownError { () throws(EnrolmentError) in
             try NamespaceRemove(meshName: "incorrectMesh").run("namespace", in: &session)
         }
-        #expect(error?.message == "Namespace belongs to mesh [mesh], not mesh [incorrectMesh]. Please specify the correct mesh")
+        #expect(
+            error?.message
+                == "Namespace belongs to mesh [mesh], not mesh [incorrectMesh]. Please specify the correct mesh")
     }
 
     @Test("remove a namespace of no mesh")
@@ -203,10 +249,15 @@ struct EnrolmentCommandTests {
 
     @Test("ignore one and many namespaces, names trimmed")
     func ignore() throws {
-        var session = try EnrolmentFixture.session([EnrolmentFixture.namespace("ns1") + "---\n" + EnrolmentFixture.namespace("ns2", labels: [("a", "b")])])
+        var session = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace("ns1") + "---\n" + EnrolmentFixture.namespace("ns2", labels: [("a", "b")])
+        ])
         try NamespaceIgnore().run([" ns1", "ns2\t"], in: &session)
-        #expect(session.messages == ["Successfully configured namespace [ns1] to be ignored",
-                                     "Successfully configured namespace [ns2] to be ignored"])
+        #expect(
+            session.messages == [
+                "Successfully configured namespace [ns1] to be ignored",
+                "Successfully configured namespace [ns2] to be ignored",
+            ])
         #expect(session.namespace("ns1")?.labels == [Self.ignore: "true"])
         #expect(session.namespace("ns2")?.labels == ["a": "b", Self.ignore: "true"])
     }
@@ -214,7 +265,9 @@ struct EnrolmentCommandTests {
     @Test("ignore a namespace no file declares")
     func ignoreNotFound() throws {
         var session = try EnrolmentFixture.session([EnrolmentFixture.namespace("ns1")])
-        let error = EnrolmentFixture.thrownError { () throws(EnrolmentError) in try NamespaceIgnore().run(["ns1", "nope"], in: &session) }
+        let error = EnrolmentFixture.thrownError { () throws(EnrolmentError) in
+            try NamespaceIgnore().run(["ns1", "nope"], in: &session)
+        }
         #expect(error?.message == "Failed to retrieve namespace [nope]: namespaces \"nope\" not found")
     }
 
@@ -224,26 +277,39 @@ struct EnrolmentCommandTests {
     func list() throws {
         let empty = try EnrolmentFixture.session([EnrolmentFixture.namespace("plain")])
         #expect(NamespaceListing.render(empty.allNamespaces, meshName: "") == "No namespaces in any mesh\n")
-        #expect(NamespaceListing.render(empty.allNamespaces, meshName: "my-mesh") == "No namespaces in mesh [my-mesh]\n")
+        #expect(
+            NamespaceListing.render(empty.allNamespaces, meshName: "my-mesh") == "No namespaces in mesh [my-mesh]\n")
         let one = try EnrolmentFixture.session([EnrolmentFixture.namespace("ns", labels: [(Self.monitor, "my-mesh")])])
-        #expect(NamespaceListing.render(one.allNamespaces, meshName: "")
+        #expect(
+            NamespaceListing.render(one.allNamespaces, meshName: "")
                 == "NAMESPACE   MESH      SIDECAR-INJECTION\nns          my-mesh   -\n")
-        let annotated = try EnrolmentFixture.session([EnrolmentFixture.namespace("ns", labels: [(Self.monitor, "my-mesh")],
-                                                            annotations: [(Self.injection, "enabled")])])
-        #expect(NamespaceListing.render(annotated.allNamespaces, meshName: "")
+        let annotated = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace(
+                "ns", labels: [(Self.monitor, "my-mesh")],
+                annotations: [(Self.injection, "enabled")])
+        ])
+        #expect(
+            NamespaceListing.render(annotated.allNamespaces, meshName: "")
                 == "NAMESPACE   MESH      SIDECAR-INJECTION\nns          my-mesh   enabled\n")
-        let ignored = try EnrolmentFixture.session([EnrolmentFixture.namespace("ns", labels: [(Self.monitor, "my-mesh"), (Self.ignore, "any value")])])
-        #expect(NamespaceListing.render(ignored.allNamespaces, meshName: "")
+        let ignored = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace("ns", labels: [(Self.monitor, "my-mesh"), (Self.ignore, "any value")])
+        ])
+        #expect(
+            NamespaceListing.render(ignored.allNamespaces, meshName: "")
                 == "NAMESPACE   MESH      SIDECAR-INJECTION\nns          my-mesh   disabled (ignored)\n")
     }
 
     @Test("list: two meshes, with and without a filter")
     func listTwoMeshes() throws {
-        let session = try EnrolmentFixture.session([EnrolmentFixture.namespace("ns2", labels: [(Self.monitor, "my-mesh2")]) + "---\n"
-                                            + EnrolmentFixture.namespace("ns1", labels: [(Self.monitor, "my-mesh1")])])
-        #expect(NamespaceListing.render(session.allNamespaces, meshName: "")
+        let session = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace("ns2", labels: [(Self.monitor, "my-mesh2")]) + "---\n"
+                + EnrolmentFixture.namespace("ns1", labels: [(Self.monitor, "my-mesh1")])
+        ])
+        #expect(
+            NamespaceListing.render(session.allNamespaces, meshName: "")
                 == "NAMESPACE   MESH       SIDECAR-INJECTION\nns1         my-mesh1   -\nns2         my-mesh2   -\n")
-        #expect(NamespaceListing.render(session.allNamespaces, meshName: "my-mesh2")
+        #expect(
+            NamespaceListing.render(session.allNamespaces, meshName: "my-mesh2")
                 == "NAMESPACE   MESH       SIDECAR-INJECTION\nns2         my-mesh2   -\n")
     }
 
@@ -272,20 +338,27 @@ struct EnrolmentCommandTests {
 
     @Test("metrics enable, then disable")
     func metrics() throws {
-        let texts = [EnrolmentFixture.namespace("ns-1", labels: [(Self.monitor, "osm")]), Self.injectedPod, Self.controller(mesh: "osm")]
+        let texts = [
+            EnrolmentFixture.namespace("ns-1", labels: [(Self.monitor, "osm")]), Self.injectedPod,
+            Self.controller(mesh: "osm"),
+        ]
         var session = try EnrolmentFixture.session(texts)
         try MetricsSwitch(enables: true).run(["ns-1"], in: &session)
         #expect(session.messages == ["Metrics successfully enabled in namespace [ns-1]"])
         let enabled = try EnrolmentFixture.changedTexts(session)
         #expect(enabled[0]?.hasSuffix("  annotations:\n    openservicemesh.io/metrics: enabled\n") == true)
-        #expect(enabled[1] == Self.injectedPod.replacingOccurrences(of: "osm-proxy-uuid: 0a2b\n", with: """
-            osm-proxy-uuid: 0a2b
-              annotations:
-                prometheus.io/scrape: "true"
-                prometheus.io/port: "15010"
-                prometheus.io/path: /stats/prometheus
+        #expect(
+            enabled[1]
+                == Self.injectedPod.replacingOccurrences(
+                    of: "osm-proxy-uuid: 0a2b\n",
+                    with: """
+                        osm-proxy-uuid: 0a2b
+                          annotations:
+                            prometheus.io/scrape: "true"
+                            prometheus.io/port: "15010"
+                            prometheus.io/path: /stats/prometheus
 
-            """))
+                        """))
         var again = try EnrolmentFixture.session([try #require(enabled[0]), try #require(enabled[1]), texts[2]])
         try MetricsSwitch(enables: false).run(["ns-1"], in: &again)
         #expect(again.messages == ["Metrics successfully disabled in namespace [ns-1]"])
@@ -297,23 +370,40 @@ struct EnrolmentCommandTests {
     @Test("metrics: a namespace outside any mesh, an empty label, an unknown mesh")
     func metricsChecks() throws {
         var unlabelled = try EnrolmentFixture.session([EnrolmentFixture.namespace("ns")])
-        #expect(EnrolmentFixture.thrownError { () throws(EnrolmentError) in try MetricsSwitch(enables: true).run(["ns"], in: &unlabelled) }?.message
+        #expect(
+            EnrolmentFixture.thrownError { () throws(EnrolmentError) in
+                try MetricsSwitch(enables: true).run(["ns"], in: &unlabelled)
+            }?.message
                 == "Namespace [ns] does not belong to a mesh, missing annotation \"openservicemesh.io/monitored-by\"")
         var empty = try EnrolmentFixture.session([EnrolmentFixture.namespace("ns", labels: [(Self.monitor, "")])])
-        #expect(EnrolmentFixture.thrownError { () throws(EnrolmentError) in try MetricsSwitch(enables: true).run(["ns"], in: &empty) }?.message
+        #expect(
+            EnrolmentFixture.thrownError { () throws(EnrolmentError) in
+                try MetricsSwitch(enables: true).run(["ns"], in: &empty)
+            }?.message
                 == "Label \"openservicemesh.io/monitored-by\" on namespace \"ns\" cannot be empty")
-        var unknown = try EnrolmentFixture.session([EnrolmentFixture.namespace("ns", labels: [(Self.monitor, "x")]),
-                                            Self.controller(mesh: "osm") + "\n---\n" + Self.controller(mesh: "b", namespace: "b")])
-        #expect(EnrolmentFixture.thrownError { () throws(EnrolmentError) in try MetricsSwitch(enables: false).run(["ns"], in: &unknown) }?.message
-                == "Invalid mesh name \"x\" used with label \"openservicemesh.io/monitored-by\" on namespace \"ns\", must be one of [b osm]")
+        var unknown = try EnrolmentFixture.session([
+            EnrolmentFixture.namespace("ns", labels: [(Self.monitor, "x")]),
+            Self.controller(mesh: "osm") + "\n---\n" + Self.controller(mesh: "b", namespace: "b"),
+        ])
+        #expect(
+            EnrolmentFixture.thrownError { () throws(EnrolmentError) in
+                try MetricsSwitch(enables: false).run(["ns"], in: &unknown)
+            }?.message
+                == "Invalid mesh name \"x\" used with label \"openservicemesh.io/monitored-by\" on namespace \"ns\", must be one of [b osm]"
+        )
         var missing = try EnrolmentFixture.session([EnrolmentFixture.namespace("ns")])
-        #expect(EnrolmentFixture.thrownError { () throws(EnrolmentError) in try MetricsSwitch(enables: false).run([" nope "], in: &missing) }?.message
+        #expect(
+            EnrolmentFixture.thrownError { () throws(EnrolmentError) in
+                try MetricsSwitch(enables: false).run([" nope "], in: &missing)
+            }?.message
                 == "Failed to retrieve namespace [nope]: namespaces \"nope\" not found")
     }
 
     @Test("metrics on several namespaces touches only their injected pods")
     func metricsSeveral() throws {
-        let namespaces = ["ns-1", "ns-2", "ns-3"].map { EnrolmentFixture.namespace($0, labels: [(Self.monitor, "osm")]) }.joined(separator: "---\n")
+        let namespaces = ["ns-1", "ns-2", "ns-3"].map {
+            EnrolmentFixture.namespace($0, labels: [(Self.monitor, "osm")])
+        }.joined(separator: "---\n")
         let pods = Self.injectedPod + "---\n" + Self.injectedPod.replacingOccurrences(of: "ns-1", with: "ns-3")
         var session = try EnrolmentFixture.session([namespaces, pods])
         try MetricsSwitch(enables: true).run(["ns-2", "ns-3"], in: &session)

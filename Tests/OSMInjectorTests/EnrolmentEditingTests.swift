@@ -33,21 +33,22 @@ struct EnrolmentEditingTests {
 
             """
         let (added, removed) = try Self.addThenRemove(text)
-        #expect(added == """
-            # namespaces
-            apiVersion: v1
-            kind: Namespace
-            metadata:
-              name: ns   # the name
-              labels:
-                team: a  # owner
-                openservicemesh.io/monitored-by: osm
-              annotations:
-                note: "keep"
-                openservicemesh.io/sidecar-injection: enabled
-            # trailing comment
+        #expect(
+            added == """
+                # namespaces
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: ns   # the name
+                  labels:
+                    team: a  # owner
+                    openservicemesh.io/monitored-by: osm
+                  annotations:
+                    note: "keep"
+                    openservicemesh.io/sidecar-injection: enabled
+                # trailing comment
 
-            """)
+                """)
         #expect(removed == text)
     }
 
@@ -55,7 +56,10 @@ struct EnrolmentEditingTests {
     func flow() throws {
         let text = "apiVersion: v1\nkind: Namespace\nmetadata: {name: ns}\n"
         let (added, removed) = try Self.addThenRemove(text)
-        #expect(added == "apiVersion: v1\nkind: Namespace\nmetadata: {name: ns, labels: {openservicemesh.io/monitored-by: osm}, annotations: {openservicemesh.io/sidecar-injection: enabled}}\n")
+        #expect(
+            added
+                == "apiVersion: v1\nkind: Namespace\nmetadata: {name: ns, labels: {openservicemesh.io/monitored-by: osm}, annotations: {openservicemesh.io/sidecar-injection: enabled}}\n"
+        )
         #expect(removed == text)
     }
 
@@ -71,24 +75,30 @@ struct EnrolmentEditingTests {
             """
         var session = try EnrolmentFixture.session([text])
         try NamespaceRemove().run("ns", in: &session)
-        #expect(try EnrolmentFixture.changedTexts(session)[0] == """
-            kind: Namespace
-            metadata:
-              name: ns
-              labels: {a: b}
-              annotations: {z: w}
+        #expect(
+            try EnrolmentFixture.changedTexts(session)[0] == """
+                kind: Namespace
+                metadata:
+                  name: ns
+                  labels: {a: b}
+                  annotations: {z: w}
 
-            """)
+                """)
     }
 
     @Test("missing, null and empty maps are created")
     func emptyMaps() throws {
-        for (labels, expected) in [("  labels:\n", "  labels:\n    openservicemesh.io/monitored-by: osm\n"),
-                                   ("  labels: ~\n", "  labels:\n    openservicemesh.io/monitored-by: osm\n"),
-                                   ("  labels: {}\n", "  labels: {openservicemesh.io/monitored-by: osm}\n")] {
-            var session = try EnrolmentFixture.session(["kind: Namespace\nmetadata:\n  name: ns\n" + labels + "  annotations: {}\n"])
+        for (labels, expected) in [
+            ("  labels:\n", "  labels:\n    openservicemesh.io/monitored-by: osm\n"),
+            ("  labels: ~\n", "  labels:\n    openservicemesh.io/monitored-by: osm\n"),
+            ("  labels: {}\n", "  labels: {openservicemesh.io/monitored-by: osm}\n"),
+        ] {
+            var session = try EnrolmentFixture.session([
+                "kind: Namespace\nmetadata:\n  name: ns\n" + labels + "  annotations: {}\n"
+            ])
             try NamespaceAdd().run(["ns"], in: &session)
-            #expect(try EnrolmentFixture.changedTexts(session)[0] == "kind: Namespace\nmetadata:\n  name: ns\n" + expected
+            #expect(
+                try EnrolmentFixture.changedTexts(session)[0] == "kind: Namespace\nmetadata:\n  name: ns\n" + expected
                     + "  annotations: {openservicemesh.io/sidecar-injection: enabled}\n")
         }
     }
@@ -99,30 +109,32 @@ struct EnrolmentEditingTests {
         var session = try EnrolmentFixture.session([text])
         try NamespaceAdd().run(["ns", "new"], in: &session)
         let output = try #require(try EnrolmentFixture.changedTexts(session)[0])
-        #expect(output == """
-            kind: Namespace\r
-            metadata:\r
-              name: ns\r
-              labels:\r
-                openservicemesh.io/monitored-by: osm\r
-              annotations:\r
-                openservicemesh.io/sidecar-injection: enabled\r
-            ---\r
-            apiVersion: v1\r
-            kind: Namespace\r
-            metadata:\r
-              name: new\r
-              labels:\r
-                openservicemesh.io/monitored-by: osm\r
-              annotations:\r
-                openservicemesh.io/sidecar-injection: enabled\r
+        #expect(
+            output == """
+                kind: Namespace\r
+                metadata:\r
+                  name: ns\r
+                  labels:\r
+                    openservicemesh.io/monitored-by: osm\r
+                  annotations:\r
+                    openservicemesh.io/sidecar-injection: enabled\r
+                ---\r
+                apiVersion: v1\r
+                kind: Namespace\r
+                metadata:\r
+                  name: new\r
+                  labels:\r
+                    openservicemesh.io/monitored-by: osm\r
+                  annotations:\r
+                    openservicemesh.io/sidecar-injection: enabled\r
 
-            """)
+                """)
     }
 
     @Test("a JSON Namespace stays JSON")
     func json() throws {
-        let text = "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Namespace\",\n  \"metadata\": {\n    \"name\": \"ns\"\n  }\n}\n"
+        let text =
+            "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Namespace\",\n  \"metadata\": {\n    \"name\": \"ns\"\n  }\n}\n"
         let (added, removed) = try Self.addThenRemove(text)
         #expect(added.contains("\"openservicemesh.io/monitored-by\": \"osm\""))
         #expect(removed == text)
@@ -168,31 +180,37 @@ struct EnrolmentEditingTests {
         #expect(try session.changedFiles().isEmpty)
         var other = try EnrolmentFixture.session([text])
         try NamespaceAdd(meshName: "other").run(["ns"], in: &other)
-        #expect(try EnrolmentFixture.changedTexts(other)[0] == """
-            kind: Namespace
-            metadata:
-              name: ns
-              labels:
-                "openservicemesh.io/monitored-by": 'other'
-              annotations:
-                'openservicemesh.io/sidecar-injection': "enabled"
+        #expect(
+            try EnrolmentFixture.changedTexts(other)[0] == """
+                kind: Namespace
+                metadata:
+                  name: ns
+                  labels:
+                    "openservicemesh.io/monitored-by": 'other'
+                  annotations:
+                    'openservicemesh.io/sidecar-injection': "enabled"
 
-            """)
+                """)
     }
 
     @Test("a duplicated label is removed in all its copies")
     func duplicates() throws {
-        let text = "kind: Namespace\nmetadata:\n  name: ns\n  labels:\n    openservicemesh.io/monitored-by: osm\n    a: b\n    openservicemesh.io/monitored-by: osm\n"
+        let text =
+            "kind: Namespace\nmetadata:\n  name: ns\n  labels:\n    openservicemesh.io/monitored-by: osm\n    a: b\n    openservicemesh.io/monitored-by: osm\n"
         var session = try EnrolmentFixture.session([text])
         try NamespaceRemove().run("ns", in: &session)
-        #expect(try EnrolmentFixture.changedTexts(session)[0] == "kind: Namespace\nmetadata:\n  name: ns\n  labels:\n    a: b\n")
+        #expect(
+            try EnrolmentFixture.changedTexts(session)[0]
+                == "kind: Namespace\nmetadata:\n  name: ns\n  labels:\n    a: b\n")
     }
 
     @Test("mesh names that read as other types are quoted")
     func quoting() throws {
         var session = try EnrolmentFixture.session([EnrolmentFixture.namespace("ns")])
         try NamespaceAdd(meshName: "1.0").run(["ns"], in: &session)
-        #expect(try EnrolmentFixture.changedTexts(session)[0]?.contains("openservicemesh.io/monitored-by: \"1.0\"\n") == true)
+        #expect(
+            try EnrolmentFixture.changedTexts(session)[0]?.contains("openservicemesh.io/monitored-by: \"1.0\"\n")
+                == true)
     }
 
     @Test("metrics on an injected Deployment template and a CronJob in a List")
@@ -221,23 +239,34 @@ struct EnrolmentEditingTests {
                           osm-proxy-uuid: uuid-2
 
             """
-        var session = try EnrolmentFixture.session([EnrolmentFixture.namespace("shop", labels: [(OSMConstants.monitoredByLabel, "osm")]),
-                                            apps], defaultNamespace: "shop")
+        var session = try EnrolmentFixture.session(
+            [
+                EnrolmentFixture.namespace("shop", labels: [(OSMConstants.monitoredByLabel, "osm")]),
+                apps,
+            ], defaultNamespace: "shop")
         try MetricsSwitch(enables: true).run(["shop"], in: &session)
         let enabled = try #require(try EnrolmentFixture.changedTexts(session)[1])
-        #expect(enabled == apps
-            .replacingOccurrences(of: "annotations: {a: b}",
-                                  with: "annotations: {a: b, prometheus.io/scrape: \"true\", prometheus.io/port: \"15010\", prometheus.io/path: /stats/prometheus}")
-            .replacingOccurrences(of: "              osm-proxy-uuid: uuid-2\n", with: """
-                              osm-proxy-uuid: uuid-2
-                            annotations:
-                              prometheus.io/scrape: "true"
-                              prometheus.io/port: "15010"
-                              prometheus.io/path: /stats/prometheus
+        #expect(
+            enabled
+                == apps
+                .replacingOccurrences(
+                    of: "annotations: {a: b}",
+                    with:
+                        "annotations: {a: b, prometheus.io/scrape: \"true\", prometheus.io/port: \"15010\", prometheus.io/path: /stats/prometheus}"
+                )
+                .replacingOccurrences(
+                    of: "              osm-proxy-uuid: uuid-2\n",
+                    with: """
+                                      osm-proxy-uuid: uuid-2
+                                    annotations:
+                                      prometheus.io/scrape: "true"
+                                      prometheus.io/port: "15010"
+                                      prometheus.io/path: /stats/prometheus
 
-                """))
-        var again = try EnrolmentFixture.session([EnrolmentFixture.namespace("shop", labels: [(OSMConstants.monitoredByLabel, "osm")]), enabled],
-                                         defaultNamespace: "shop")
+                        """))
+        var again = try EnrolmentFixture.session(
+            [EnrolmentFixture.namespace("shop", labels: [(OSMConstants.monitoredByLabel, "osm")]), enabled],
+            defaultNamespace: "shop")
         try MetricsSwitch(enables: false).run(["shop"], in: &again)
         #expect(try EnrolmentFixture.changedTexts(again)[1] == apps)
     }
@@ -245,7 +274,9 @@ struct EnrolmentEditingTests {
     @Test("a Namespace whose labels are not strings is an error at its place")
     func invalidLabels() throws {
         let error = #expect(throws: EnrolmentError.self) {
-            try EnrolmentFixture.session(["kind: Namespace\nmetadata:\n  name: ns\n  labels:\n    openservicemesh.io/ignore: true\n"])
+            try EnrolmentFixture.session([
+                "kind: Namespace\nmetadata:\n  name: ns\n  labels:\n    openservicemesh.io/ignore: true\n"
+            ])
         }
         #expect(error?.location?.mark.line == 5)
         #expect(error?.message.hasPrefix("metadata.labels[openservicemesh.io/ignore] must be a string") == true)

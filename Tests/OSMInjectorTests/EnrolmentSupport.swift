@@ -6,13 +6,16 @@ import Testing
 /// Sessions and Namespace texts for the enrolment tests.
 enum EnrolmentFixture {
     /// Sources made from texts, named `file0.yaml`, `file1.yaml`, …
-    static func session(_ texts: [String], newNamespaceSource: Int? = 0,
-                        defaultNamespace: String = "default") throws -> EnrolmentSession {
+    static func session(
+        _ texts: [String], newNamespaceSource: Int? = 0,
+        defaultNamespace: String = "default"
+    ) throws -> EnrolmentSession {
         let sources = try texts.enumerated().map { index, text in
             EnrolmentSource(name: "file\(index).yaml", stream: try Parser().parse(Array(text.utf8)))
         }
-        return try EnrolmentSession(sources: sources, newNamespaceSource: newNamespaceSource,
-                                    defaultNamespace: defaultNamespace)
+        return try EnrolmentSession(
+            sources: sources, newNamespaceSource: newNamespaceSource,
+            defaultNamespace: defaultNamespace)
     }
 
     /// The texts of the changed sources, by index.
@@ -33,10 +36,14 @@ enum EnrolmentFixture {
     }
 
     /// A Namespace object in block style.
-    static func namespace(_ name: String, labels: [(String, String)] = [], annotations: [(String, String)] = []) -> String {
+    static func namespace(_ name: String, labels: [(String, String)] = [], annotations: [(String, String)] = [])
+        -> String
+    {
         var text = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: \(name)\n"
         if !labels.isEmpty { text += "  labels:\n" + labels.map { "    \($0.0): \"\($0.1)\"\n" }.joined() }
-        if !annotations.isEmpty { text += "  annotations:\n" + annotations.map { "    \($0.0): \"\($0.1)\"\n" }.joined() }
+        if !annotations.isEmpty {
+            text += "  annotations:\n" + annotations.map { "    \($0.0): \"\($0.1)\"\n" }.joined()
+        }
         return text
     }
 }

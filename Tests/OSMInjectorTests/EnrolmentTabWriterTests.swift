@@ -6,11 +6,15 @@ import Testing
 @Suite("Enrolment: Go tabwriter")
 struct EnrolmentTabWriterTests {
     static let cases: [(String, String)] = [
-        ("NAMESPACE\tMESH\tSIDECAR-INJECTION\nns\tmy-mesh\t-\n",
-         "NAMESPACE   MESH      SIDECAR-INJECTION\nns          my-mesh   -\n"),
+        (
+            "NAMESPACE\tMESH\tSIDECAR-INJECTION\nns\tmy-mesh\t-\n",
+            "NAMESPACE   MESH      SIDECAR-INJECTION\nns          my-mesh   -\n"
+        ),
         ("a\tb\tc\n", "a     b     c\n"),
-        ("NAMESPACE\tMESH\tSIDECAR-INJECTION\nverylongnamespace-name\tosm\tdisabled (ignored)\nx\tmesh-é\tenabled\n",
-         "NAMESPACE                MESH     SIDECAR-INJECTION\nverylongnamespace-name   osm      disabled (ignored)\nx                        mesh-é   enabled\n"),
+        (
+            "NAMESPACE\tMESH\tSIDECAR-INJECTION\nverylongnamespace-name\tosm\tdisabled (ignored)\nx\tmesh-é\tenabled\n",
+            "NAMESPACE                MESH     SIDECAR-INJECTION\nverylongnamespace-name   osm      disabled (ignored)\nx                        mesh-é   enabled\n"
+        ),
         ("a\tb\nno tabs here\nlonger cell\tc\td\n", "a     b\nno tabs here\nlonger cell   c     d\n"),
         ("h1\th2\th3\nx\t\tz\n", "h1    h2    h3\nx           z\n"),
         ("a\tb\tval\twith tab\n", "a     b     val   with tab\n"),

@@ -10,7 +10,8 @@ import LosslessYAML
     /// Prometheus annotations go into `{}` and need commas between them.
     @Test
     func emptyFlowAnnotationsWithMetrics() throws {
-        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {}\nspec:\n  containers: [{name: a, image: b}]\n"
+        let text =
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {}\nspec:\n  containers: [{name: a, image: b}]\n"
         try expectPipelineInvariants(text, metrics: true)
     }
 
@@ -68,7 +69,9 @@ import LosslessYAML
             #expect(error.mark == second)
         }
         // A stale Secret of an earlier run beside the workload it was written for, uninjected since.
-        let stale = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx\n---\n" + secrets[0]
+        let stale =
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx\n---\n"
+            + secrets[0]
         let again = Injector(cluster: cluster).run(try Parser().parse(Array(stale.utf8)))
         #expect(again.reports.contains { $0.isError && $0.line.contains("left over") }, "\(again.reports.map(\.line))")
     }
@@ -79,13 +82,15 @@ import LosslessYAML
     /// nothing changes. Found by the inject fuzzer.
     @Test
     func injectedPartsDuplicatedByHand() throws {
-        let original = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx\n"
+        let original =
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx\n"
         let stream = try Parser().parse(Array(original.utf8))
         let cluster = everyNamespaceEnabled(stream)
         let injected = String(decoding: Injector(cluster: cluster).run(stream).bytes, as: UTF8.self)
         // Repeat the `volumes:` entry (four lines) right before itself.
         let start = try #require(injected.range(of: "      volumes:\n"))
-        let end = try #require(injected.range(of: "secretName: envoy-bootstrap-config-", range: start.upperBound..<injected.endIndex))
+        let end = try #require(
+            injected.range(of: "secretName: envoy-bootstrap-config-", range: start.upperBound..<injected.endIndex))
         let lineEnd = try #require(injected[end.upperBound...].firstIndex(of: "\n"))
         let block = injected[start.lowerBound...lineEnd]
         let doubled = String(injected[..<start.lowerBound]) + block + String(injected[start.lowerBound...])
@@ -94,7 +99,9 @@ import LosslessYAML
         for mode in [Injector.Mode.inject, .uninject] {
             let again = Injector(cluster: cluster, mode: mode).run(x)
             let errors = again.reports.compactMap(\.failure)
-            #expect(errors.map(\.message) == ["duplicate key \"volumes\" (first at line \(line))"], "\(again.reports.map(\.line))")
+            #expect(
+                errors.map(\.message) == ["duplicate key \"volumes\" (first at line \(line))"],
+                "\(again.reports.map(\.line))")
             #expect(errors.first?.mark?.line == line + block.filter { $0 == "\n" }.count)
         }
     }
@@ -109,17 +116,22 @@ import LosslessYAML
         let secret = secrets[0].replacingOccurrences(of: "\\\"volumes\\\"", with: "\\\"vol\\\"")
         #expect(secret != secrets[0])
         let metadata = try #require(workloads[0].range(of: "    metadata:\n      labels:\n"))
-        let disabled = workloads[0].replacingCharacters(in: metadata, with: "    metadata:\n      annotations:\n"
-                                                        + "        openservicemesh.io/sidecar-injection: disabled\n      labels:\n")
+        let disabled = workloads[0].replacingCharacters(
+            in: metadata,
+            with: "    metadata:\n      annotations:\n"
+                + "        openservicemesh.io/sidecar-injection: disabled\n      labels:\n")
         for workload in [workloads[0], disabled] {
             let text = workload + "---\n" + secret
             let stream = try Parser().parse(Array(text.utf8))
             let cluster = everyNamespaceEnabled(stream)
             let undone = Injector(cluster: cluster, mode: .uninject).run(stream)
-            #expect(undone.reports.contains { $0.isError && $0.line.contains("bootstrap volume is still there") },
-                    "\(undone.reports.map(\.line))")
+            #expect(
+                undone.reports.contains { $0.isError && $0.line.contains("bootstrap volume is still there") },
+                "\(undone.reports.map(\.line))")
             let again = Injector(cluster: cluster).run(stream)
-            #expect(!again.hasErrors && again.reports.allSatisfy { $0.outcome == .leftAsItWas }, "\(again.reports.map(\.line))")
+            #expect(
+                !again.hasErrors && again.reports.allSatisfy { $0.outcome == .leftAsItWas },
+                "\(again.reports.map(\.line))")
             #expect(again.bytes == Array(text.utf8), "\(String(decoding: again.bytes, as: UTF8.self))")
         }
     }
@@ -205,7 +217,8 @@ import LosslessYAML
     func loneCarriageReturnLineBreaks() throws {
         let text = "apiVersion: v1\rkind: Pod\rmetadata:\r  name: p\rspec:\r  containers:\r  - name: a\r    image: b\r"
         try expectPipelineInvariants(text, metrics: false)
-        let stray = "apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec:\r\n  containers:\r\n  - name: a\rimage: b\r\n"
+        let stray =
+            "apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec:\r\n  containers:\r\n  - name: a\rimage: b\r\n"
         try expectPipelineInvariants(stray, metrics: false)
     }
 
@@ -215,7 +228,10 @@ import LosslessYAML
     /// breaks changed through the inject checks.
     @Test
     func otherLineBreaksAroundTheBootstrapSecret() throws {
-        let pod = ["apiVersion: v1", "kind: Pod", "metadata:", "  name: p", "spec:", "  containers:", "  - name: a", "    image: b"]
+        let pod = [
+            "apiVersion: v1", "kind: Pod", "metadata:", "  name: p", "spec:", "  containers:", "  - name: a",
+            "    image: b",
+        ]
         try expectPipelineInvariants((pod + ["---", "kind: Service", ""]).joined(separator: "\u{85}"), metrics: false)
         try expectPipelineInvariants((pod + ["...", ""]).joined(separator: "\r"), metrics: false)
     }
@@ -313,7 +329,8 @@ import LosslessYAML
     @Test
     func anchoredContainerList() throws {
         for decoration in ["&c", "!!seq"] {
-            let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: \(decoration)\n  - name: a\n    image: b\n"
+            let text =
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: \(decoration)\n  - name: a\n    image: b\n"
             try expectPipelineInvariants(text, metrics: false)
         }
     }
@@ -384,11 +401,15 @@ import LosslessYAML
         let first = Injector(cluster: cluster).run(stream)
         #expect(!first.hasErrors, "\(first.reports.map(\.line))")
         #expect(first.reports.contains { $0.outcome == .injected })
-        let injected = try #require(try? Parser().parse(first.bytes), "the output does not parse: \(String(decoding: first.bytes, as: UTF8.self))")
+        let injected = try #require(
+            try? Parser().parse(first.bytes),
+            "the output does not parse: \(String(decoding: first.bytes, as: UTF8.self))")
         let second = Injector(cluster: cluster).run(injected)
         #expect(second.bytes == first.bytes, "a second injection changed the output")
         let undone = Injector(cluster: cluster, mode: .uninject).run(injected)
         #expect(!undone.hasErrors)
-        #expect(undone.bytes == input, "uninject did not restore the input: \(String(decoding: undone.bytes, as: UTF8.self).debugDescription)")
+        #expect(
+            undone.bytes == input,
+            "uninject did not restore the input: \(String(decoding: undone.bytes, as: UTF8.self).debugDescription)")
     }
 }

@@ -7,14 +7,17 @@ struct InjectionAnnotationTests {
     private static let key = "openservicemesh.io/sidecar-injection"
 
     private func error(_ value: String) -> AnnotationError {
-        AnnotationError(key: Self.key, value: value, message: "Invalid annotation value for key \"\(Self.key)\": \(value)")
+        AnnotationError(
+            key: Self.key, value: value, message: "Invalid annotation value for key \"\(Self.key)\": \(value)")
     }
 
-    @Test("T-ANN-1…6 and case variants", arguments: [
-        ("enabled", InjectionAnnotation.enabled), ("yes", .enabled), ("true", .enabled),
-        ("disabled", .disabled), ("no", .disabled), ("false", .disabled),
-        ("Enabled", .enabled), ("TRUE", .enabled), ("Yes", .enabled), ("NO", .disabled), ("fAlSe", .disabled),
-    ])
+    @Test(
+        "T-ANN-1…6 and case variants",
+        arguments: [
+            ("enabled", InjectionAnnotation.enabled), ("yes", .enabled), ("true", .enabled),
+            ("disabled", .disabled), ("no", .disabled), ("false", .disabled),
+            ("Enabled", .enabled), ("TRUE", .enabled), ("Yes", .enabled), ("NO", .disabled), ("fAlSe", .disabled),
+        ])
     func validValues(value: String, expected: InjectionAnnotation) throws {
         #expect(try InjectionAnnotation(value: value) == expected)
         #expect(try InjectionAnnotation.read(from: [Self.key: value]) == expected)
@@ -26,8 +29,9 @@ struct InjectionAnnotationTests {
         #expect(try InjectionAnnotation.read(from: ["openservicemesh.io/metrics": "enabled"]) == nil)
     }
 
-    @Test("T-ANN-8 and untrimmed or unknown values: OSM's error with the original value",
-          arguments: ["invalid", "invalid-value", " true", "true ", "", "1", "on", "TRUE\n", "enabled,", "$(reboot)"])
+    @Test(
+        "T-ANN-8 and untrimmed or unknown values: OSM's error with the original value",
+        arguments: ["invalid", "invalid-value", " true", "true ", "", "1", "on", "TRUE\n", "enabled,", "$(reboot)"])
     func invalidValues(value: String) {
         #expect(throws: error(value)) { try InjectionAnnotation(value: value) }
         #expect(throws: error(value)) { try InjectionAnnotation.read(from: [Self.key: value]) }

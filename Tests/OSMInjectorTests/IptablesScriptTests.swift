@@ -173,7 +173,8 @@ struct IptablesScriptTests {
                 "openservicemesh.io/outbound-ip-range-inclusion-list": " 3.3.3.3/32 , 4.4.4.4/32 ",
             ],
             global: GlobalTrafficExclusions(networkInterfaceExclusionList: ["eth0", "eth1"]))
-        #expect(IptablesScript.render(localProxyMode: "Localhost", exclusions: fromPod) == Self.withExclusionsAndInclusions)
+        #expect(
+            IptablesScript.render(localProxyMode: "Localhost", exclusions: fromPod) == Self.withExclusionsAndInclusions)
     }
 
     @Test("T-IPT-3: proxy mode PodIP")
@@ -181,8 +182,9 @@ struct IptablesScriptTests {
         #expect(IptablesScript.render(localProxyMode: "PodIP", exclusions: .none) == Self.podIPMode)
     }
 
-    @Test("localProxyMode is case-sensitive: only exactly 'PodIP' adds the DNAT rule",
-          arguments: [nil, "", "Localhost", "podip", "PODIP", "PodIP ", " PodIP", "PodIp"] as [String?])
+    @Test(
+        "localProxyMode is case-sensitive: only exactly 'PodIP' adds the DNAT rule",
+        arguments: [nil, "", "Localhost", "podip", "PODIP", "PodIP ", " PodIP", "PodIp"] as [String?])
     func proxyModeCaseSensitive(mode: String?) {
         #expect(IptablesScript.render(localProxyMode: mode, exclusions: .none) == Self.noExclusions)
     }
@@ -206,11 +208,14 @@ struct IptablesScriptTests {
             if !inPorts.isEmpty { expected += "-I OSM_PROXY_INBOUND -p tcp --match multiport --dports 30 -j RETURN\n" }
             expected += Self.outboundStatic
             if mode == "PodIP" {
-                expected += "-I OUTPUT -p tcp -o lo -d 127.0.0.1/32 -m owner --uid-owner 1500 -j DNAT --to-destination $POD_IP\n"
+                expected +=
+                    "-I OUTPUT -p tcp -o lo -d 127.0.0.1/32 -m owner --uid-owner 1500 -j DNAT --to-destination $POD_IP\n"
             }
             for iface in interfaces { expected += "-A OSM_PROXY_OUTBOUND -o \(iface) -j RETURN\n" }
             for cidr in exclusions { expected += "-A OSM_PROXY_OUTBOUND -d \(cidr) -j RETURN\n" }
-            if !outPorts.isEmpty { expected += "-A OSM_PROXY_OUTBOUND -p tcp --match multiport --dports 10,20 -j RETURN\n" }
+            if !outPorts.isEmpty {
+                expected += "-A OSM_PROXY_OUTBOUND -p tcp --match multiport --dports 10,20 -j RETURN\n"
+            }
             if inclusions.isEmpty {
                 expected += "-A OSM_PROXY_OUTBOUND -j OSM_PROXY_OUT_REDIRECT\n"
             } else {
@@ -247,7 +252,7 @@ struct IptablesScriptTests {
             ],
             global: GlobalTrafficExclusions(networkInterfaceExclusionList: ["veth+", "flannel.1", "kube-ipvs0"]))
         let script = IptablesScript.render(localProxyMode: "PodIP", exclusions: resolved)
-        #expect(script.filter { $0 == "$" }.count == 1)  // only the literal $POD_IP
+        #expect(script.filter { $0 == "$" }.count == 1) // only the literal $POD_IP
         #expect(script.contains("--to-destination $POD_IP\n"))
         #expect(!script.contains("`") && !script.contains("\\") && !script.contains(";"))
         #expect(script.split(separator: "\n").filter { $0 == "EOF" }.count == 1)

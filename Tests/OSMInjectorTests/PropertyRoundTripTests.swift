@@ -46,11 +46,14 @@ import LosslessYAML
         var cluster = ClusterState()
         cluster.namespaces["shop"] = NamespaceInfo(
             name: "shop", labels: [OSMConstants.monitoredByLabel: "osm"],
-            annotations: [OSMConstants.sidecarInjectionAnnotation: "enabled", OSMConstants.metricsAnnotation: "enabled"])
+            annotations: [
+                OSMConstants.sidecarInjectionAnnotation: "enabled", OSMConstants.metricsAnnotation: "enabled",
+            ])
         let first = Injector(cluster: cluster).run(try Parser().parse(Array(text.utf8)))
         #expect(!first.hasErrors)
-        let injected = try #require(try? Parser().parse(first.bytes),
-                                    "the output does not parse: \(Self.printable(first.bytes).prefix(400))")
+        let injected = try #require(
+            try? Parser().parse(first.bytes),
+            "the output does not parse: \(Self.printable(first.bytes).prefix(400))")
         let undone = Injector(cluster: cluster, mode: .uninject).run(injected)
         let restored = undone.bytes == Array(text.utf8)
         #expect(restored)
@@ -98,10 +101,12 @@ import LosslessYAML
             if manifest.bytes.contains(0x0D) { crlf += 1 }
             if manifest.bytes.last != 0x0A { unterminated += 1 }
         }
-        for needle in ["kind: Pod", "kind: Deployment", "kind: StatefulSet", "kind: DaemonSet", "kind: Job",
-                       "kind: CronJob", "kind: List", "containers: [", "- name:", "  - name:", "# ", "httpGet",
-                       "scheme: HTTPS", "tcpSocket", "exec", "initContainers", "volumes", "exclusion-list",
-                       "kubernetes.io/os", "port: http", "containerPort", "labels", "annotations"] {
+        for needle in [
+            "kind: Pod", "kind: Deployment", "kind: StatefulSet", "kind: DaemonSet", "kind: Job",
+            "kind: CronJob", "kind: List", "containers: [", "- name:", "  - name:", "# ", "httpGet",
+            "scheme: HTTPS", "tcpSocket", "exec", "initContainers", "volumes", "exclusion-list",
+            "kubernetes.io/os", "port: http", "containerPort", "labels", "annotations",
+        ] {
             #expect(text.contains(needle), "no generated manifest contains \"\(needle)\"")
         }
         #expect(crlf > 10 && unterminated > 10, "CRLF \(crlf), no final line break \(unterminated)")
@@ -127,43 +132,53 @@ import LosslessYAML
             let lines = printable(first.bytes).split(separator: "\n", omittingEmptySubsequences: false)
             let excerpt = lines.prefix(40).map { String($0.prefix(240)) }.joined(separator: "\n")
             let at = error.mark.map { "\($0)" } ?? "?"
-            return .failure(PropertyFailure(
-                "the injected output does not parse: \(error.message) at \(at)\n--- output, first 40 lines ---\n\(excerpt)"))
+            return .failure(
+                PropertyFailure(
+                    "the injected output does not parse: \(error.message) at \(at)\n--- output, first 40 lines ---\n\(excerpt)"
+                ))
         }
         let second = Injector(cluster: cluster).run(injected)
         if second.hasErrors || second.bytes != first.bytes {
-            return .failure(PropertyFailure("inject(inject(x)) != inject(x): \(errors(second)) "
-                                            + "\(difference(second.bytes, first.bytes)); "
-                                            + "reports \(second.reports.map(\.line))"))
+            return .failure(
+                PropertyFailure(
+                    "inject(inject(x)) != inject(x): \(errors(second)) "
+                        + "\(difference(second.bytes, first.bytes)); "
+                        + "reports \(second.reports.map(\.line))"))
         }
         let undone = Injector(cluster: cluster, mode: .uninject).run(injected)
         if undone.hasErrors || undone.bytes != input {
-            return .failure(PropertyFailure(
-                "uninject(inject(x)) != x: \(errors(undone)) \(difference(undone.bytes, input))"))
+            return .failure(
+                PropertyFailure(
+                    "uninject(inject(x)) != x: \(errors(undone)) \(difference(undone.bytes, input))"))
         }
         // A re-run under a changed state (images, log level, exclusions, metrics) equals a fresh injection.
         let altered = manifest.alteredCluster
         let rerun = Injector(cluster: altered).run(injected)
         let fresh = Injector(cluster: altered).run(stream)
         if rerun.hasErrors || fresh.hasErrors || rerun.bytes != fresh.bytes {
-            return .failure(PropertyFailure("re-run under the changed state != fresh injection under it: "
-                                            + "\(errors(rerun)) \(errors(fresh)) \(difference(rerun.bytes, fresh.bytes)); "
-                                            + "reports \(rerun.reports.map(\.line))"))
+            return .failure(
+                PropertyFailure(
+                    "re-run under the changed state != fresh injection under it: "
+                        + "\(errors(rerun)) \(errors(fresh)) \(difference(rerun.bytes, fresh.bytes)); "
+                        + "reports \(rerun.reports.map(\.line))"))
         }
         guard let reinjected = try? Parser().parse(rerun.bytes) else {
             return .failure(PropertyFailure("the re-run's output does not parse"))
         }
         let undoneAgain = Injector(cluster: altered, mode: .uninject).run(reinjected)
         if undoneAgain.hasErrors || undoneAgain.bytes != input {
-            return .failure(PropertyFailure(
-                "uninject(re-run) != x: \(errors(undoneAgain)) \(difference(undoneAgain.bytes, input))"))
+            return .failure(
+                PropertyFailure(
+                    "uninject(re-run) != x: \(errors(undoneAgain)) \(difference(undoneAgain.bytes, input))"))
         }
         return .success(count)
     }
 
     /// Every failing seed with the first line of its problem, then the first failure in full with its input.
-    private static func describe(_ failures: [(seed: UInt64, problem: PropertyFailure, input: [UInt8])],
-                         of count: Int) -> String {
+    private static func describe(
+        _ failures: [(seed: UInt64, problem: PropertyFailure, input: [UInt8])],
+        of count: Int
+    ) -> String {
         guard let first = failures.first else { return "" }
         var text = "\(failures.count) of \(count) manifests failed (OSM_INJECT_PROPERTY_SEED=<seed> runs one):\n"
         for failure in failures {
@@ -310,8 +325,10 @@ private struct ManifestGenerator {
     }
 
     private mutating func comment() -> String {
-        pick(["managed by CI", "see runbook", "TODO: tune", "keep in sync with chart", "owner: team-a",
-              "do not edit", "é unicode ✓", "x: y # nested", "pinned"])
+        pick([
+            "managed by CI", "see runbook", "TODO: tune", "keep in sync with chart", "owner: team-a",
+            "do not edit", "é unicode ✓", "x: y # nested", "pinned",
+        ])
     }
 
     /// Adds comments at random to `entries` (not inside flow collections).
@@ -358,8 +375,9 @@ private struct ManifestGenerator {
         if chance(0.2), text.last?.isNewline == true { text.removeLast() }
         var metrics: Set<String> = []
         for name in namespaces.sorted() where chance(0.5) { metrics.insert(name) }
-        return GeneratedManifest(bytes: Array(text.utf8), cluster: cluster(metrics: metrics, altered: false),
-                                 alteredCluster: cluster(metrics: metrics, altered: true))
+        return GeneratedManifest(
+            bytes: Array(text.utf8), cluster: cluster(metrics: metrics, altered: false),
+            alteredCluster: cluster(metrics: metrics, altered: true))
     }
 
     /// The declared state: every namespace named enabled, metrics on in `metrics` (flipped when altered).
@@ -369,8 +387,9 @@ private struct ManifestGenerator {
             let metrics = metrics.contains(name) != altered
             var annotations = [OSMConstants.sidecarInjectionAnnotation: "enabled"]
             if metrics { annotations[OSMConstants.metricsAnnotation] = "enabled" }
-            cluster.namespaces[name] = NamespaceInfo(name: name, labels: [OSMConstants.monitoredByLabel: "osm"],
-                                                     annotations: annotations)
+            cluster.namespaces[name] = NamespaceInfo(
+                name: name, labels: [OSMConstants.monitoredByLabel: "osm"],
+                annotations: annotations)
         }
         if altered {
             cluster.meshConfig.envoyImage = "registry.example.com/envoy:v1.22.9"
@@ -392,13 +411,17 @@ private struct ManifestGenerator {
         let name = uniqueName("svc")
         if chance(0.5) {
             let ports = GenNode.seq([.map([plain("port", "80")], flow: true)], flow: chance(0.5))
-            return [plain("apiVersion", "v1"), plain("kind", "Service"),
-                    GenEntry("metadata", .map([plain("name", name)], flow: true)),
-                    GenEntry("spec", map([GenEntry("ports", ports)]))]
+            return [
+                plain("apiVersion", "v1"), plain("kind", "Service"),
+                GenEntry("metadata", .map([plain("name", name)], flow: true)),
+                GenEntry("spec", map([GenEntry("ports", ports)])),
+            ]
         }
-        return [plain("apiVersion", "v1"), plain("kind", "ConfigMap"),
-                GenEntry("metadata", map([plain("name", name)])),
-                GenEntry("data", map([GenEntry("PORT", forcedQuote("8080")), GenEntry("MODE", quoted("fast"))]))]
+        return [
+            plain("apiVersion", "v1"), plain("kind", "ConfigMap"),
+            GenEntry("metadata", map([plain("name", name)])),
+            GenEntry("data", map([GenEntry("PORT", forcedQuote("8080")), GenEntry("MODE", quoted("fast"))])),
+        ]
     }
 
     /// A `kind: List` of one to three workloads (and sometimes a Service).
@@ -406,7 +429,9 @@ private struct ManifestGenerator {
         var items: [GenNode] = []
         for _ in 0..<int(1...3) { items.append(.map(workloadObject(), flow: false)) }
         if chance(0.3) { items.append(.map(passThroughObject(), flow: false)) }
-        return commented([plain("apiVersion", "v1"), plain("kind", "List"), GenEntry("items", .seq(items, flow: false))])
+        return commented([
+            plain("apiVersion", "v1"), plain("kind", "List"), GenEntry("items", .seq(items, flow: false)),
+        ])
     }
 
     /// A workload of a random kind.
@@ -476,20 +501,28 @@ private struct ManifestGenerator {
         if chance(0.2) { annotations.append(GenEntry("example.com/owner", quoted("team-\(int(1...9))"))) }
         if chance(0.15) {
             let value = pick(["enabled", "Enabled", "yes", "disabled"])
-            annotations.append(GenEntry(OSMConstants.sidecarInjectionAnnotation,
-                                        value == "yes" ? forcedQuote(value) : quoted(value)))
+            annotations.append(
+                GenEntry(
+                    OSMConstants.sidecarInjectionAnnotation,
+                    value == "yes" ? forcedQuote(value) : quoted(value)))
         }
         if chance(0.2) {
-            annotations.append(GenEntry(OSMConstants.outboundPortExclusionListAnnotation,
-                                        forcedQuote(pick(["6379", "6379,5432", "8125, 9125"]))))
+            annotations.append(
+                GenEntry(
+                    OSMConstants.outboundPortExclusionListAnnotation,
+                    forcedQuote(pick(["6379", "6379,5432", "8125, 9125"]))))
         }
         if chance(0.15) {
-            annotations.append(GenEntry(OSMConstants.inboundPortExclusionListAnnotation,
-                                        forcedQuote(pick(["9090", "9090,9091"]))))
+            annotations.append(
+                GenEntry(
+                    OSMConstants.inboundPortExclusionListAnnotation,
+                    forcedQuote(pick(["9090", "9090,9091"]))))
         }
         if chance(0.2) {
-            annotations.append(GenEntry(OSMConstants.outboundIPRangeExclusionListAnnotation,
-                                        quoted(pick(["10.0.0.0/8", "10.0.0.0/8, 192.168.0.0/16", "203.0.113.7/32"]))))
+            annotations.append(
+                GenEntry(
+                    OSMConstants.outboundIPRangeExclusionListAnnotation,
+                    quoted(pick(["10.0.0.0/8", "10.0.0.0/8, 192.168.0.0/16", "203.0.113.7/32"]))))
         }
         if chance(0.1) {
             annotations.append(GenEntry(OSMConstants.outboundIPRangeInclusionListAnnotation, quoted("10.1.0.0/16")))
@@ -501,8 +534,12 @@ private struct ManifestGenerator {
     private mutating func podTemplate(name: String, batch: Bool) -> ([GenEntry], GenNode) {
         var metadata: [GenEntry] = []
         if chance(0.6) {
-            metadata.append(GenEntry("labels", map([plain("app", name), GenEntry("tier", quoted("backend"))],
-                                                   flowChance: 0.3)))
+            metadata.append(
+                GenEntry(
+                    "labels",
+                    map(
+                        [plain("app", name), GenEntry("tier", quoted("backend"))],
+                        flowChance: 0.3)))
         }
         let annotations = podAnnotations()
         // `annotations: {}` with metrics on is the known bug of FuzzRegressionInjectorTests.emptyFlowAnnotationsWithMetrics.
@@ -528,14 +565,19 @@ private struct ManifestGenerator {
             containers.append(container(name: containerName, volumes: volumes, probes: true))
         }
         let flowContainers = chance(0.12)
-        spec.append(GenEntry("containers", .seq(flowContainers ? containers.map(Self.flattened) : containers,
-                                                flow: flowContainers)))
+        spec.append(
+            GenEntry(
+                "containers",
+                .seq(
+                    flowContainers ? containers.map(Self.flattened) : containers,
+                    flow: flowContainers)))
         if !volumes, chance(0.08) {
             let key = spec.contains { $0.key == "initContainers" } ? "volumes" : pick(["volumes", "initContainers"])
             spec.append(GenEntry(key, .seq([], flow: true)))
         }
         if volumes {
-            let volume = GenNode.map([plain("name", "data"), GenEntry("emptyDir", .map([], flow: true))], flow: chance(0.3))
+            let volume = GenNode.map(
+                [plain("name", "data"), GenEntry("emptyDir", .map([], flow: true))], flow: chance(0.3))
             spec.append(GenEntry("volumes", .seq([volume], flow: chance(0.15))))
         }
         if batch { spec.append(plain("restartPolicy", pick(["Never", "OnFailure"]))) }
@@ -593,9 +635,13 @@ private struct ManifestGenerator {
         var entries: [GenEntry]
         switch int(0...3) {
         case 0:
-            entries = [GenEntry("httpGet", map([plain("path", pick(["/healthz", "/ready", "/"])), port], flowChance: 0.3))]
+            entries = [
+                GenEntry("httpGet", map([plain("path", pick(["/healthz", "/ready", "/"])), port], flowChance: 0.3))
+            ]
         case 1:
-            entries = [GenEntry("httpGet", map([plain("path", "/secure"), port, plain("scheme", "HTTPS")], flowChance: 0.3))]
+            entries = [
+                GenEntry("httpGet", map([plain("path", "/secure"), port, plain("scheme", "HTTPS")], flowChance: 0.3))
+            ]
         case 2:
             entries = [GenEntry("tcpSocket", map([port], flowChance: 0.3))]
         default:
@@ -612,11 +658,12 @@ private struct ManifestGenerator {
         switch node {
         case .scalar: return node
         case .map(let entries, _):
-            return .map(entries.map { entry in
-                var entry = GenEntry(entry.key, flattened(entry.value))
-                entry.leading = nil
-                return entry
-            }, flow: true)
+            return .map(
+                entries.map { entry in
+                    var entry = GenEntry(entry.key, flattened(entry.value))
+                    entry.leading = nil
+                    return entry
+                }, flow: true)
         case .seq(let items, _): return .seq(items.map(flattened), flow: true)
         }
     }
@@ -627,7 +674,8 @@ private struct ManifestGenerator {
     private func render(_ node: GenNode, indent: Int) -> String {
         switch node {
         case .map(let entries, false) where !entries.isEmpty:
-            return entries.map { renderEntry($0, indent: indent, prefix: String(repeating: " ", count: indent)) }.joined()
+            return entries.map { renderEntry($0, indent: indent, prefix: String(repeating: " ", count: indent)) }
+                .joined()
         case .seq(let items, false) where !items.isEmpty:
             return items.map { renderItem($0, indent: indent) }.joined()
         default:
@@ -644,7 +692,8 @@ private struct ManifestGenerator {
         case .map(let entries, false) where !entries.isEmpty:
             text += prefix + entry.key + ":" + trailing + "\n" + render(entry.value, indent: indent + indentWidth)
         case .seq(let items, false) where !items.isEmpty:
-            text += prefix + entry.key + ":" + trailing + "\n"
+            text +=
+                prefix + entry.key + ":" + trailing + "\n"
                 + render(entry.value, indent: indentSequences ? indent + indentWidth : indent)
         default:
             text += prefix + entry.key + ": " + Self.flow(entry.value) + trailing + "\n"
@@ -678,7 +727,8 @@ private struct ManifestGenerator {
     private static func flow(_ node: GenNode) -> String {
         switch node {
         case .scalar(let text): return text
-        case .map(let entries, _): return "{" + entries.map { "\($0.key): \(flow($0.value))" }.joined(separator: ", ") + "}"
+        case .map(let entries, _):
+            return "{" + entries.map { "\($0.key): \(flow($0.value))" }.joined(separator: ", ") + "}"
         case .seq(let items, _): return "[" + items.map(flow).joined(separator: ", ") + "]"
         }
     }

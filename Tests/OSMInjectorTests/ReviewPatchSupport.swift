@@ -40,7 +40,9 @@ enum PatchApplier {
         }
     }
 
-    private static func apply(_ op: JSONPatchOperation, tokens: ArraySlice<String>, to value: GoJSONValue) throws -> GoJSONValue {
+    private static func apply(_ op: JSONPatchOperation, tokens: ArraySlice<String>, to value: GoJSONValue) throws
+        -> GoJSONValue
+    {
         guard let token = tokens.first else { throw PatchApplyError(description: "empty path in \(op.path)") }
         let rest = tokens.dropFirst()
         switch value {
@@ -49,14 +51,20 @@ enum PatchApplier {
                 switch op.op {
                 case "add": members[token] = op.value
                 case "replace":
-                    guard members[token] != nil else { throw PatchApplyError(description: "replace of missing \(op.path)") }
+                    guard members[token] != nil else {
+                        throw PatchApplyError(description: "replace of missing \(op.path)")
+                    }
                     members[token] = op.value
                 case "remove":
-                    guard members.removeValue(forKey: token) != nil else { throw PatchApplyError(description: "remove of missing \(op.path)") }
+                    guard members.removeValue(forKey: token) != nil else {
+                        throw PatchApplyError(description: "remove of missing \(op.path)")
+                    }
                 default: throw PatchApplyError(description: "unknown op \(op.op)")
                 }
             } else {
-                guard let child = members[token] else { throw PatchApplyError(description: "no \(token) in \(op.path)") }
+                guard let child = members[token] else {
+                    throw PatchApplyError(description: "no \(token) in \(op.path)")
+                }
                 members[token] = try apply(op, tokens: rest, to: child)
             }
             return .object(members)
@@ -65,18 +73,26 @@ enum PatchApplier {
             if rest.isEmpty {
                 switch op.op {
                 case "add":
-                    guard (0...items.count).contains(index) else { throw PatchApplyError(description: "add out of range \(op.path)") }
+                    guard (0...items.count).contains(index) else {
+                        throw PatchApplyError(description: "add out of range \(op.path)")
+                    }
                     items.insert(op.value, at: index)
                 case "replace":
-                    guard items.indices.contains(index) else { throw PatchApplyError(description: "replace out of range \(op.path)") }
+                    guard items.indices.contains(index) else {
+                        throw PatchApplyError(description: "replace out of range \(op.path)")
+                    }
                     items[index] = op.value
                 case "remove":
-                    guard items.indices.contains(index) else { throw PatchApplyError(description: "remove out of range \(op.path)") }
+                    guard items.indices.contains(index) else {
+                        throw PatchApplyError(description: "remove out of range \(op.path)")
+                    }
                     items.remove(at: index)
                 default: throw PatchApplyError(description: "unknown op \(op.op)")
                 }
             } else {
-                guard items.indices.contains(index) else { throw PatchApplyError(description: "no item \(token) in \(op.path)") }
+                guard items.indices.contains(index) else {
+                    throw PatchApplyError(description: "no item \(token) in \(op.path)")
+                }
                 items[index] = try apply(op, tokens: rest, to: items[index])
             }
             return .array(items)

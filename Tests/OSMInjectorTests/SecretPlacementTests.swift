@@ -53,7 +53,8 @@ import LosslessYAML
         let metadataName = try #require(owner.range(of: "  name: web\n"))
         let copy = owner.replacingCharacters(in: metadataName, with: "  name: web-copy\n")
         let item = { (text: String) in
-            "- " + text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().joined(separator: "\n  ") + "\n"
+            "- " + text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().joined(separator: "\n  ")
+                + "\n"
         }
         let input = "apiVersion: v1\nkind: List\nitems:\n" + item(copy) + item(owner) + "---\n" + secrets[0]
         let stream = try Parser().parse(Array(input.utf8))
@@ -84,7 +85,8 @@ import LosslessYAML
         var workloads: [String] = []
         var secrets: [String] = []
         for name in names {
-            let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: \(name)\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx\n"
+            let text =
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: \(name)\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx\n"
             let stream = try Parser().parse(Array(text.utf8))
             var injector = Injector(cluster: everyNamespaceEnabled(stream))
             injector.secrets.inline = false
@@ -102,7 +104,9 @@ import LosslessYAML
             let document = try #require(try Parser().parse(Array(text.utf8)).documents.first)
             return try ValueConverter(document: document).value(of: document.root)
         }
-        let list = YAMLValue.map([("apiVersion", .string("v1")), ("kind", .string("List")), ("items", .sequence(values))])
+        let list = YAMLValue.map([
+            ("apiVersion", .string("v1")), ("kind", .string("List")), ("items", .sequence(values)),
+        ])
         return FlowRenderer(json: true, indentStep: 4).render(list) + "\n"
     }
 

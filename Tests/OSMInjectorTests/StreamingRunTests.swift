@@ -47,10 +47,11 @@ import LosslessYAML
             if pieces != whole.bytes || streamed.reports != whole.reports {
                 problems.append(url.lastPathComponent)
             }
-            skipped += whole.reports.filter {
-                if case .skipped(.namespaceNotDeclared) = $0.outcome { return true }
-                return false
-            }.count
+            skipped +=
+                whole.reports.filter {
+                    if case .skipped(.namespaceNotDeclared) = $0.outcome { return true }
+                    return false
+                }.count
         }
         #expect(problems.isEmpty, "\(problems.prefix(10))")
         #expect(skipped > 50)
@@ -118,9 +119,11 @@ import LosslessYAML
         "apiVersion: v1\nkind: Pod\nmetadata: {name: \(name), namespace: shop}\nspec: {containers: [{name: c, image: i}]}\n"
     }
 
-    static let shop = ClusterState(namespaces: ["shop": NamespaceInfo(
-        name: "shop", labels: [OSMConstants.monitoredByLabel: "osm"],
-        annotations: [OSMConstants.sidecarInjectionAnnotation: "enabled"])])
+    static let shop = ClusterState(namespaces: [
+        "shop": NamespaceInfo(
+            name: "shop", labels: [OSMConstants.monitoredByLabel: "osm"],
+            annotations: [OSMConstants.sidecarInjectionAnnotation: "enabled"])
+    ])
 
     /// Many documents through the threads: a repeated identity (named after the documents before it) and
     /// the order of the output come out as in the in-memory run.

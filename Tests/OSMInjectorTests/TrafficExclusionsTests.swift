@@ -47,10 +47,14 @@ struct TrafficExclusionsTests {
     func podErrorOrder() {
         var pod = [Self.outPorts: "x", Self.inPorts: "y", Self.outExcl: "z", Self.outIncl: "w"]
         let expected = [
-            ExclusionError(key: Self.outPorts, message: "Invalid port value 'x' specified for annotation '\(Self.outPorts)'"),
-            ExclusionError(key: Self.inPorts, message: "Invalid port value 'y' specified for annotation '\(Self.inPorts)'"),
-            ExclusionError(key: Self.outExcl, message: "Invalid IP range 'z' specified for annotation '\(Self.outExcl)'"),
-            ExclusionError(key: Self.outIncl, message: "Invalid IP range 'w' specified for annotation '\(Self.outIncl)'"),
+            ExclusionError(
+                key: Self.outPorts, message: "Invalid port value 'x' specified for annotation '\(Self.outPorts)'"),
+            ExclusionError(
+                key: Self.inPorts, message: "Invalid port value 'y' specified for annotation '\(Self.inPorts)'"),
+            ExclusionError(
+                key: Self.outExcl, message: "Invalid IP range 'z' specified for annotation '\(Self.outExcl)'"),
+            ExclusionError(
+                key: Self.outIncl, message: "Invalid IP range 'w' specified for annotation '\(Self.outIncl)'"),
         ]
         for (key, error) in zip([Self.outPorts, Self.inPorts, Self.outExcl, Self.outIncl], expected) {
             #expect(throws: error) { try TrafficExclusions(podAnnotations: pod, global: .none) }
@@ -62,11 +66,13 @@ struct TrafficExclusionsTests {
     func hostilePod(value: String) {
         let trimmed = GoStrings.trimSpace(value)
         for key in Self.portKeys {
-            let error = ExclusionError(key: key, message: "Invalid port value '\(trimmed)' specified for annotation '\(key)'")
+            let error = ExclusionError(
+                key: key, message: "Invalid port value '\(trimmed)' specified for annotation '\(key)'")
             #expect(throws: error) { try TrafficExclusions(podAnnotations: [key: value], global: .none) }
         }
         for key in Self.rangeKeys {
-            let error = ExclusionError(key: key, message: "Invalid IP range '\(trimmed)' specified for annotation '\(key)'")
+            let error = ExclusionError(
+                key: key, message: "Invalid IP range '\(trimmed)' specified for annotation '\(key)'")
             #expect(throws: error) { try TrafficExclusions(podAnnotations: [key: value], global: .none) }
         }
     }
@@ -74,9 +80,18 @@ struct TrafficExclusionsTests {
     @Test("Hostile values in each global string list are errors naming the field", arguments: hostile)
     func hostileGlobal(value: String) {
         let cases: [(String, GlobalTrafficExclusions)] = [
-            ("spec.traffic.outboundIPRangeExclusionList", GlobalTrafficExclusions(outboundIPRangeExclusionList: [value])),
-            ("spec.traffic.outboundIPRangeInclusionList", GlobalTrafficExclusions(outboundIPRangeInclusionList: [value])),
-            ("spec.traffic.networkInterfaceExclusionList", GlobalTrafficExclusions(networkInterfaceExclusionList: [value])),
+            (
+                "spec.traffic.outboundIPRangeExclusionList",
+                GlobalTrafficExclusions(outboundIPRangeExclusionList: [value])
+            ),
+            (
+                "spec.traffic.outboundIPRangeInclusionList",
+                GlobalTrafficExclusions(outboundIPRangeInclusionList: [value])
+            ),
+            (
+                "spec.traffic.networkInterfaceExclusionList",
+                GlobalTrafficExclusions(networkInterfaceExclusionList: [value])
+            ),
         ]
         for (field, global) in cases {
             #expect {
@@ -113,10 +128,11 @@ struct TrafficExclusionsTests {
     func port70000() throws {
         for key in Self.portKeys {
             let resolved = try TrafficExclusions(podAnnotations: [key: "70000"], global: .none)
-            #expect(resolved.warnings == [
-                "Port 70000 in annotation '\(key)' is above 65535: OSM v1.2.4 accepts it, "
-                    + "but iptables-restore will fail in the osm-init container"
-            ])
+            #expect(
+                resolved.warnings == [
+                    "Port 70000 in annotation '\(key)' is above 65535: OSM v1.2.4 accepts it, "
+                        + "but iptables-restore will fail in the osm-init container"
+                ])
         }
         let resolved = try TrafficExclusions(podAnnotations: [Self.outPorts: "70000"], global: .none)
         #expect(resolved.outboundPortExclusionList == [70000])
@@ -126,10 +142,11 @@ struct TrafficExclusionsTests {
     func ipv6() throws {
         for key in Self.rangeKeys {
             let resolved = try TrafficExclusions(podAnnotations: [key: "fd00::/8"], global: .none)
-            #expect(resolved.warnings == [
-                "IP range 'fd00::/8' in annotation '\(key)' is IPv6: OSM v1.2.4 accepts it, "
-                    + "but the IPv4 iptables-restore will fail in the osm-init container"
-            ])
+            #expect(
+                resolved.warnings == [
+                    "IP range 'fd00::/8' in annotation '\(key)' is IPv6: OSM v1.2.4 accepts it, "
+                        + "but the IPv4 iptables-restore will fail in the osm-init container"
+                ])
         }
     }
 
@@ -145,10 +162,11 @@ struct TrafficExclusionsTests {
     func sixteenPorts() throws {
         let sixteen = (1...16).map(String.init).joined(separator: ",")
         let fromPod = try TrafficExclusions(podAnnotations: [Self.outPorts: sixteen], global: .none)
-        #expect(fromPod.warnings == [
-            "The merged outbound port exclusion list has 16 ports: OSM v1.2.4 accepts it, but an iptables "
-                + "multiport rule takes at most 15, so iptables-restore will fail in the osm-init container"
-        ])
+        #expect(
+            fromPod.warnings == [
+                "The merged outbound port exclusion list has 16 ports: OSM v1.2.4 accepts it, but an iptables "
+                    + "multiport rule takes at most 15, so iptables-restore will fail in the osm-init container"
+            ])
         let fromGlobal = try TrafficExclusions(
             podAnnotations: [:], global: GlobalTrafficExclusions(inboundPortExclusionList: Array(1...16)))
         #expect(fromGlobal.warnings.count == 1)

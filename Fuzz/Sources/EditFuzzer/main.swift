@@ -1,7 +1,7 @@
 import CFuzzerDriver
 import FuzzChecks
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// libFuzzer entry point: the invariants of `EditInvariants` on the bytes given. A broken invariant aborts,

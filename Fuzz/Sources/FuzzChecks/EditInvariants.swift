@@ -25,15 +25,19 @@ public enum EditInvariants {
     }
 
     /// One edit session on one document; the whole new stream, or nil when the input is out of scope.
-    private static func session(on yaml: [UInt8], round: Int, history: inout [String],
-                                _ source: inout ByteSource) throws(FuzzFailure) -> [UInt8]? {
+    private static func session(
+        on yaml: [UInt8], round: Int, history: inout [String],
+        _ source: inout ByteSource
+    ) throws(FuzzFailure) -> [UInt8]? {
         guard let stream = try? Parser().parse(yaml), !stream.documents.isEmpty else { return nil }
         let index = source.below(stream.documents.count)
         let document = stream.documents[index]
         let strict = StrictValue(document: document)
         var nextID = 0
         var budget = Limits.default.maxAliasExpansion
-        guard var model = try? ModelNode.build(document.root, strict: strict, nextID: &nextID, budget: &budget) else { return nil }
+        guard var model = try? ModelNode.build(document.root, strict: strict, nextID: &nextID, budget: &budget) else {
+            return nil
+        }
         let before = model.value
         guard (try? strict.value(of: document.root)) == before else {
             throw FuzzFailure("the model of document \(index) differs from its strict value (fuzzer bug)")
@@ -72,7 +76,8 @@ public enum EditInvariants {
         let result = Array(stream.source[..<range.lowerBound]) + body + Array(stream.source[range.upperBound...])
         let earlier = history.isEmpty ? "" : " (after \(history.joined(separator: "; ")))"
         history.append("round \(round): \(log)")
-        let context = "round \(round), document \(index), edits \(log)\(earlier); input: \(excerpt(stream.bytes(of: document), limit: 1_500)); output: \(excerpt(body, limit: 1_500))"
+        let context =
+            "round \(round), document \(index), edits \(log)\(earlier); input: \(excerpt(stream.bytes(of: document), limit: 1_500)); output: \(excerpt(body, limit: 1_500))"
         let reparsed: YAMLStream
         do {
             reparsed = try Parser().parse(result)
@@ -80,7 +85,9 @@ public enum EditInvariants {
             throw FuzzFailure("the edited stream does not parse (\(error)); \(context)", before: yaml, after: result)
         }
         guard reparsed.documents.count == stream.documents.count else {
-            throw FuzzFailure("the edited stream has \(reparsed.documents.count) documents instead of \(stream.documents.count); \(context)", before: yaml, after: result)
+            throw FuzzFailure(
+                "the edited stream has \(reparsed.documents.count) documents instead of \(stream.documents.count); \(context)",
+                before: yaml, after: result)
         }
         let after = reparsed.documents[index]
         let expected = model.value
@@ -91,7 +98,9 @@ public enum EditInvariants {
             throw FuzzFailure("the edited document cannot be converted (\(error)); \(context)")
         }
         guard actual == expected else {
-            throw FuzzFailure("the edited document differs from the model at \(valueDifference(actual, expected) ?? "?"); \(context)", before: yaml, after: result)
+            throw FuzzFailure(
+                "the edited document differs from the model at \(valueDifference(actual, expected) ?? "?"); \(context)",
+                before: yaml, after: result)
         }
         guard (try? ValueConverter(document: after).value(of: after.root)) == StrictValue.unmarked(expected) else {
             throw FuzzFailure("ValueConverter disagrees with the model; \(context)")
@@ -130,5 +139,7 @@ func closedRange(_ range: SourceRange) -> ClosedSpan {
 
 /// The span from the start of `a` (a key) to the end of `b` (its value).
 func closedRange(_ a: SourceRange, _ b: SourceRange) -> ClosedSpan {
-    ClosedSpan(lower: min(a.start.offset, b.start.offset), upper: max(a.end.offset, b.end.offset, a.start.offset, b.start.offset))
+    ClosedSpan(
+        lower: min(a.start.offset, b.start.offset),
+        upper: max(a.end.offset, b.end.offset, a.start.offset, b.start.offset))
 }

@@ -30,9 +30,9 @@ func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String {
     var index = 0
     while index < a.count, index < b.count, a[index] == b[index] { index += 1 }
     let from = max(0, index - 40)
-    return "at byte \(index): \"\(excerpt(a[from..<min(a.count, index + 60)]))\" vs \"\(excerpt(b[from..<min(b.count, index + 60)]))\""
+    return
+        "at byte \(index): \"\(excerpt(a[from..<min(a.count, index + 60)]))\" vs \"\(excerpt(b[from..<min(b.count, index + 60)]))\""
 }
-
 
 /// Where two values first differ, as a path and the two sides, for messages.
 func valueDifference(_ a: YAMLValue, _ b: YAMLValue, path: String = "$") -> String? {
@@ -40,7 +40,8 @@ func valueDifference(_ a: YAMLValue, _ b: YAMLValue, path: String = "$") -> Stri
     case (.mapping(let x), .mapping(let y)):
         for index in 0..<max(x.count, y.count) {
             guard index < x.count, index < y.count else {
-                return "\(path): \(x.count) entries vs \(y.count) (\(index < x.count ? x[index].key : y[index].key) extra)"
+                return
+                    "\(path): \(x.count) entries vs \(y.count) (\(index < x.count ? x[index].key : y[index].key) extra)"
             }
             if x[index].key != y[index].key {
                 return "\(path)[\(index)]: key \(x[index].key.debugDescription) vs \(y[index].key.debugDescription)"

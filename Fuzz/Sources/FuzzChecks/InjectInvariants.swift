@@ -24,19 +24,22 @@ public enum InjectInvariants {
         do {
             injected = try Parser().parse(first.bytes)
         } catch {
-            throw FuzzFailure("the injected output does not parse (\(error)): \(excerpt(first.bytes, limit: 2_000))",
-                              before: data, after: first.bytes)
+            throw FuzzFailure(
+                "the injected output does not parse (\(error)): \(excerpt(first.bytes, limit: 2_000))",
+                before: data, after: first.bytes)
         }
         try checkUntouchedDocuments(stream, first)
 
         let second = Injector(cluster: cluster).run(injected)
         if second.hasErrors {
-            throw FuzzFailure("a second injection fails: \(second.reports.filter(\.isError).map(\.line).prefix(3))",
-                              before: data, after: first.bytes)
+            throw FuzzFailure(
+                "a second injection fails: \(second.reports.filter(\.isError).map(\.line).prefix(3))",
+                before: data, after: first.bytes)
         }
         if second.bytes != first.bytes {
-            throw FuzzFailure("inject(inject(x)) != inject(x), \(firstDifference(second.bytes, first.bytes))",
-                              before: first.bytes, after: second.bytes)
+            throw FuzzFailure(
+                "inject(inject(x)) != inject(x), \(firstDifference(second.bytes, first.bytes))",
+                before: first.bytes, after: second.bytes)
         }
 
         let before = Injector(cluster: cluster, mode: .uninject).run(stream)
@@ -44,8 +47,9 @@ public enum InjectInvariants {
         let expected = before.bytes
         let undone = Injector(cluster: cluster, mode: .uninject).run(injected)
         if undone.hasErrors {
-            throw FuzzFailure("uninject(inject(x)) fails: \(undone.reports.filter(\.isError).map(\.line).prefix(3))",
-                              before: data, after: first.bytes)
+            throw FuzzFailure(
+                "uninject(inject(x)) fails: \(undone.reports.filter(\.isError).map(\.line).prefix(3))",
+                before: data, after: first.bytes)
         }
         if undone.bytes != expected {
             let what = expected == data ? "uninject(inject(x)) != x" : "uninject(inject(x)) != uninject(x)"
@@ -66,13 +70,16 @@ public enum InjectInvariants {
         var cursor = 0
         for document in stream.documents {
             let range = document.range.bytes
-            if changedMarks.contains(where: { range.contains($0) || ($0 == range.lowerBound && range.isEmpty) }) { continue }
+            if changedMarks.contains(where: { range.contains($0) || ($0 == range.lowerBound && range.isEmpty) }) {
+                continue
+            }
             if isBootstrapSecret(document) { continue }
             let bytes = Array(stream.bytes(of: document))
             guard !bytes.isEmpty else { continue }
             if find(volumeName, in: bytes, from: 0) != nil { continue }
             guard let found = find(bytes, in: output.bytes, from: cursor) else {
-                throw FuzzFailure("untouched document \(document.index) is not in the output byte for byte: \(excerpt(bytes))")
+                throw FuzzFailure(
+                    "untouched document \(document.index) is not in the output byte for byte: \(excerpt(bytes))")
             }
             cursor = found + bytes.count
         }
@@ -85,7 +92,8 @@ public enum InjectInvariants {
     private static func isBootstrapSecret(_ document: Document) -> Bool {
         let object = ObjectView(document: document)
         guard (try? object.string("kind")) == "Secret",
-              let name = (try? object.mapping("metadata")?.string("name")) ?? nil else { return false }
+            let name = (try? object.mapping("metadata")?.string("name")) ?? nil
+        else { return false }
         return name.hasPrefix(OSMConstants.bootstrapSecretPrefix)
     }
 
@@ -122,7 +130,9 @@ public enum InjectInvariants {
     /// Adds the namespaces `object` (and the items of a List) name, a few levels deep.
     private static func collectNamespaces(_ object: ObjectView, depth: Int, into names: inout Set<String>) {
         guard depth < 8, object.node.pairs != nil else { return }
-        if let metadata = try? object.mapping("metadata"), let ns = try? metadata.string("namespace") { names.insert(ns) }
+        if let metadata = try? object.mapping("metadata"), let ns = try? metadata.string("namespace") {
+            names.insert(ns)
+        }
         if let items = try? object.sequence("items") {
             for item in items { collectNamespaces(item, depth: depth + 1, into: &names) }
         }

@@ -36,7 +36,8 @@ struct PlannedEdit: CustomStringConvertible {
         case .set(let k, let v): return "set(\(k.debugDescription), \(v))"
         case .insert(let k, let v): return "insert(\(k.debugDescription), \(v))"
         case .removePair(let k): return "removePair(\(k.debugDescription))"
-        case .replacePair(let k, let n, let v): return "replacePair(\(k.debugDescription) → \(n.debugDescription), \(v))"
+        case .replacePair(let k, let n, let v):
+            return "replacePair(\(k.debugDescription) → \(n.debugDescription), \(v))"
         case .append(let v): return "append(\(v))"
         case .removeItem(let i): return "removeItem(\(i))"
         case .replace(let v): return "replace(\(v)) at \(target.range.start)"
@@ -49,7 +50,8 @@ struct PlannedEdit: CustomStringConvertible {
         case .set(let key, let value): try editor.set(key, to: value, in: target)
         case .insert(let key, let value): try editor.insert(key, value, into: target)
         case .removePair(let key): try editor.removePair(key, from: target)
-        case .replacePair(let key, let newKey, let value): try editor.replacePair(key, in: target, withKey: newKey, value: value)
+        case .replacePair(let key, let newKey, let value):
+            try editor.replacePair(key, in: target, withKey: newKey, value: value)
         case .append(let value): try editor.append(value, to: target)
         case .removeItem(let index): try editor.removeItem(at: index, from: target)
         case .replace(let value): try editor.replace(target, with: value)
@@ -162,26 +164,31 @@ struct Planner {
             switch source.below(node.collectionStyle == .flow ? 5 : 4) {
             case 0:
                 if let index = existing, source.chance(60), let key = entries[index].lookupKey {
-                    return PlannedEdit(operation: .set(key, RandomValues.value(&source)), targetID: model.id, target: node,
-                                       targetSpan: span, destroyed: closedRange(pairs[index].key.range, pairs[index].value.range),
-                                       structural: true)
+                    return PlannedEdit(
+                        operation: .set(key, RandomValues.value(&source)), targetID: model.id, target: node,
+                        targetSpan: span, destroyed: closedRange(pairs[index].key.range, pairs[index].value.range),
+                        structural: true)
                 }
                 if entries.contains(where: { $0.lookupKey == newKey }) { return nil }
-                return PlannedEdit(operation: .set(newKey, RandomValues.value(&source)), targetID: model.id, target: node,
-                                   targetSpan: span, grows: true)
+                return PlannedEdit(
+                    operation: .set(newKey, RandomValues.value(&source)), targetID: model.id, target: node,
+                    targetSpan: span, grows: true)
             case 1:
-                return PlannedEdit(operation: .insert(newKey, RandomValues.value(&source)), targetID: model.id, target: node,
-                                   targetSpan: span, grows: true)
+                return PlannedEdit(
+                    operation: .insert(newKey, RandomValues.value(&source)), targetID: model.id, target: node,
+                    targetSpan: span, grows: true)
             case 2:
                 guard let index = existing, let key = entries[index].lookupKey else { return nil }
-                return PlannedEdit(operation: .removePair(key), targetID: model.id, target: node, targetSpan: span,
-                                   destroyed: closedRange(pairs[index].key.range, pairs[index].value.range),
-                                   structural: true, empties: pairs.count == 1)
+                return PlannedEdit(
+                    operation: .removePair(key), targetID: model.id, target: node, targetSpan: span,
+                    destroyed: closedRange(pairs[index].key.range, pairs[index].value.range),
+                    structural: true, empties: pairs.count == 1)
             case 3:
                 guard let index = existing, let key = entries[index].lookupKey else { return nil }
-                return PlannedEdit(operation: .replacePair(key, newKey, RandomValues.value(&source)), targetID: model.id,
-                                   target: node, targetSpan: span,
-                                   destroyed: closedRange(pairs[index].key.range, pairs[index].value.range), structural: true)
+                return PlannedEdit(
+                    operation: .replacePair(key, newKey, RandomValues.value(&source)), targetID: model.id,
+                    target: node, targetSpan: span,
+                    destroyed: closedRange(pairs[index].key.range, pairs[index].value.range), structural: true)
             default:
                 return replacement(model, node, span, &source)
             }
@@ -189,13 +196,15 @@ struct Planner {
             guard let nodes = node.items, nodes.count == items.count else { return nil }
             switch source.below(node.collectionStyle == .flow ? 3 : 2) {
             case 0:
-                return PlannedEdit(operation: .append(RandomValues.value(&source)), targetID: model.id, target: node,
-                                   targetSpan: span, grows: true)
+                return PlannedEdit(
+                    operation: .append(RandomValues.value(&source)), targetID: model.id, target: node,
+                    targetSpan: span, grows: true)
             case 1:
                 guard !nodes.isEmpty else { return nil }
                 let index = source.below(nodes.count)
-                return PlannedEdit(operation: .removeItem(index), targetID: model.id, target: node, targetSpan: span,
-                                   destroyed: closedRange(nodes[index].range), structural: true, empties: nodes.count == 1)
+                return PlannedEdit(
+                    operation: .removeItem(index), targetID: model.id, target: node, targetSpan: span,
+                    destroyed: closedRange(nodes[index].range), structural: true, empties: nodes.count == 1)
             default:
                 return replacement(model, node, span, &source)
             }
@@ -205,9 +214,12 @@ struct Planner {
     }
 
     /// A `replace` of `node`, mostly with a value that fits on one line.
-    private static func replacement(_ model: ModelNode, _ node: Node, _ span: ClosedSpan,
-                                    _ source: inout ByteSource) -> PlannedEdit {
+    private static func replacement(
+        _ model: ModelNode, _ node: Node, _ span: ClosedSpan,
+        _ source: inout ByteSource
+    ) -> PlannedEdit {
         let value = source.chance(85) ? RandomValues.inlineValue(&source) : RandomValues.value(&source)
-        return PlannedEdit(operation: .replace(value), targetID: model.id, target: node, targetSpan: span, destroyed: span)
+        return PlannedEdit(
+            operation: .replace(value), targetID: model.id, target: node, targetSpan: span, destroyed: span)
     }
 }

@@ -17,9 +17,11 @@ enum RandomValues {
     /// A string: an awkward one, or one made of random characters.
     static func string(_ source: inout ByteSource) -> String {
         if source.chance(70), let s = source.pick(awkwardStrings) { return s }
-        let alphabet: [Unicode.Scalar] = ["a", "b", "0", "1", " ", ":", "-", "#", "'", "\"", "\\", "\n", "\t", ",", "[",
-                                          "]", "{", "}", "&", "*", "!", "|", ">", "%", "@", "?", ".", "é", "\u{85}",
-                                          "\u{2028}", "\r", "\u{FEFF}"]
+        let alphabet: [Unicode.Scalar] = [
+            "a", "b", "0", "1", " ", ":", "-", "#", "'", "\"", "\\", "\n", "\t", ",", "[",
+            "]", "{", "}", "&", "*", "!", "|", ">", "%", "@", "?", ".", "é", "\u{85}",
+            "\u{2028}", "\r", "\u{FEFF}",
+        ]
         var out = String.UnicodeScalarView()
         for _ in 0..<source.below(12) {
             if let scalar = source.pick(alphabet) { out.append(scalar) }
@@ -38,7 +40,9 @@ enum RandomValues {
         case 5: return source.chance(50) ? .mapping([]) : .sequence([])
         case 6, 7:
             var entries: [YAMLValue.Entry] = []
-            for _ in 0..<(1 + source.below(3)) { entries.append(.init(string(&source), value(&source, depth: depth - 1))) }
+            for _ in 0..<(1 + source.below(3)) {
+                entries.append(.init(string(&source), value(&source, depth: depth - 1)))
+            }
             return .mapping(entries)
         default:
             var items: [YAMLValue] = []

@@ -55,7 +55,9 @@ struct StrictValue {
             return .sequence(out)
         case .mapping(let pairs):
             var out: [YAMLValue.Entry] = []
-            for pair in pairs { out.append(.init(key(pair), try convert(pair.value, depth: depth + 1, budget: &budget))) }
+            for pair in pairs {
+                out.append(.init(key(pair), try convert(pair.value, depth: depth + 1, budget: &budget)))
+            }
             return .mapping(out)
         }
     }
@@ -64,7 +66,9 @@ struct StrictValue {
     static func unmarked(_ value: YAMLValue) -> YAMLValue {
         switch value {
         case .string(let s):
-            for marker in [floatMarker, timestampMarker] where s.hasPrefix(marker) { return .string(String(s.dropFirst(marker.count))) }
+            for marker in [floatMarker, timestampMarker] where s.hasPrefix(marker) {
+                return .string(String(s.dropFirst(marker.count)))
+            }
             return value
         case .sequence(let items): return .sequence(items.map(unmarked))
         case .mapping(let entries): return .mapping(entries.map { .init($0.key, unmarked($0.value)) })

@@ -24,7 +24,8 @@ struct ModelNode {
     var value: YAMLValue {
         switch content {
         case .leaf(let v): return v
-        case .mapping(let entries): return .mapping(entries.filter { !$0.removed }.map { .init($0.key, $0.value.value) })
+        case .mapping(let entries):
+            return .mapping(entries.filter { !$0.removed }.map { .init($0.key, $0.value.value) })
         case .sequence(let items): return .sequence(items.filter { !$0.removed }.map(\.value))
         }
     }
@@ -49,7 +50,8 @@ struct ModelEntry {
 extension ModelNode {
     /// Mirrors `node` of `document`.
     static func build(_ node: Node, strict: StrictValue, nextID: inout Int, budget: inout Int, depth: Int = 0)
-        throws(YAMLError) -> ModelNode {
+        throws(YAMLError) -> ModelNode
+    {
         nextID += 1
         let id = nextID
         guard depth < 200 else { throw YAMLError("too deep for the model", at: node.range.start) }
@@ -58,13 +60,17 @@ extension ModelNode {
             return ModelNode(id: id, node: node, content: .leaf(try strict.leaf(node, budget: &budget)))
         case .sequence(let items):
             var out: [ModelNode] = []
-            for item in items { out.append(try build(item, strict: strict, nextID: &nextID, budget: &budget, depth: depth + 1)) }
+            for item in items {
+                out.append(try build(item, strict: strict, nextID: &nextID, budget: &budget, depth: depth + 1))
+            }
             return ModelNode(id: id, node: node, content: .sequence(out))
         case .mapping(let pairs):
             var out: [ModelEntry] = []
             for pair in pairs {
                 let value = try build(pair.value, strict: strict, nextID: &nextID, budget: &budget, depth: depth + 1)
-                out.append(ModelEntry(key: strict.key(pair), lookupKey: pair.key.scalar?.value, keyNode: pair.key, value: value))
+                out.append(
+                    ModelEntry(
+                        key: strict.key(pair), lookupKey: pair.key.scalar?.value, keyNode: pair.key, value: value))
             }
             return ModelNode(id: id, node: node, content: .mapping(out))
         }
@@ -106,7 +112,8 @@ extension ModelNode {
         let flow = inFlow || node?.collectionStyle == .flow
         switch content {
         case .leaf: break
-        case .mapping(let entries): for entry in entries { entry.value.walk(key: entry.keyNode, inFlow: flow, into: &out) }
+        case .mapping(let entries):
+            for entry in entries { entry.value.walk(key: entry.keyNode, inFlow: flow, into: &out) }
         case .sequence(let items): for item in items { item.walk(inFlow: flow, into: &out) }
         }
     }

@@ -24,7 +24,11 @@ struct FuzzReplay {
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else { continue }
             do {
-                if mode == "inject" { try InjectInvariants.check(Array(data)) } else { try EditInvariants.check(Array(data)) }
+                if mode == "inject" {
+                    try InjectInvariants.check(Array(data))
+                } else {
+                    try EditInvariants.check(Array(data))
+                }
             } catch {
                 failures += 1
                 print("\(file): \(error.message)")
@@ -35,7 +39,9 @@ struct FuzzReplay {
                 }
             }
         }
-        print("\(files.count) inputs, \(failures) failures, \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        print(
+            "\(files.count) inputs, \(failures) failures, \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+        )
         exit(failures == 0 ? 0 : 1)
     }
 

@@ -64,46 +64,55 @@ struct BlockRenderer {
         if appendInline(value, endsText: endsText, to: &out) { return }
         switch value {
         case .string(let s):
-            out.append(contentsOf: (LiteralBlock.text(s, indent: indent + layout.indentStep, lineBreak: layout.lineBreak) ?? "").utf8)
+            out.append(
+                contentsOf: (LiteralBlock.text(s, indent: indent + layout.indentStep, lineBreak: layout.lineBreak) ?? "")
+                    .utf8)
         case .mapping(let entries):
             out.removeSubrange(mark...)
             for (index, entry) in entries.enumerated() {
                 newLine(indent + layout.indentStep, &out)
-                appendPair(entry.key, entry.value, indent: indent + layout.indentStep,
-                           endsText: endsText && index == entries.count - 1, to: &out)
+                appendPair(
+                    entry.key, entry.value, indent: indent + layout.indentStep,
+                    endsText: endsText && index == entries.count - 1, to: &out)
             }
         case .sequence(let items):
             out.removeSubrange(mark...)
             let dash = indent + (layout.indentsSequences ? layout.indentStep : 0)
             for (index, item) in items.enumerated() {
                 newLine(dash, &out)
-                appendItem(item, dashIndent: dash, contentOffset: 2, endsText: endsText && index == items.count - 1, to: &out)
+                appendItem(
+                    item, dashIndent: dash, contentOffset: 2, endsText: endsText && index == items.count - 1, to: &out)
             }
         default:
             break
         }
     }
 
-    private func appendItem(_ value: YAMLValue, dashIndent: Int, contentOffset: Int, endsText: Bool,
-                            to out: inout [UInt8]) {
+    private func appendItem(
+        _ value: YAMLValue, dashIndent: Int, contentOffset: Int, endsText: Bool,
+        to out: inout [UInt8]
+    ) {
         out.append(UInt8(ascii: "-"))
         Self.appendBlanks(max(1, contentOffset - 1), to: &out)
         let contentIndent = dashIndent + max(2, contentOffset)
         if appendInline(value, endsText: endsText, to: &out) { return }
         switch value {
         case .string(let s):
-            out.append(contentsOf: (LiteralBlock.text(s, indent: contentIndent, lineBreak: layout.lineBreak) ?? "").utf8)
+            out.append(
+                contentsOf: (LiteralBlock.text(s, indent: contentIndent, lineBreak: layout.lineBreak) ?? "").utf8)
         case .mapping(let entries):
             for (index, entry) in entries.enumerated() {
                 if index > 0 { newLine(contentIndent, &out) }
-                appendPair(entry.key, entry.value, indent: contentIndent,
-                           endsText: endsText && index == entries.count - 1, to: &out)
+                appendPair(
+                    entry.key, entry.value, indent: contentIndent,
+                    endsText: endsText && index == entries.count - 1, to: &out)
             }
         case .sequence(let items):
             for (index, item) in items.enumerated() {
                 if index > 0 { newLine(contentIndent, &out) }
-                appendItem(item, dashIndent: contentIndent, contentOffset: 2, endsText: endsText && index == items.count - 1,
-                           to: &out)
+                appendItem(
+                    item, dashIndent: contentIndent, contentOffset: 2, endsText: endsText && index == items.count - 1,
+                    to: &out)
             }
         default:
             break
@@ -144,7 +153,9 @@ enum LiteralBlock {
     private static func render(_ s: String, indent: Int, lineBreak: String) -> String? {
         for scalar in s.unicodeScalars {
             let v = scalar.value
-            if (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F || v == 0xFEFF || v == 0x85 || v == 0x2028 || v == 0x2029 {
+            if (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F || v == 0xFEFF || v == 0x85 || v == 0x2028
+                || v == 0x2029
+            {
                 return nil
             }
         }
@@ -156,7 +167,8 @@ enum LiteralBlock {
         }
         // The first content line sets the block's indentation, so it must not start with a blank of its own.
         guard let firstContent = lines.first(where: { !$0.isEmpty }),
-              firstContent.first != 0x20, firstContent.first != 0x09 else { return nil }
+            firstContent.first != 0x20, firstContent.first != 0x09
+        else { return nil }
         var out: [UInt8] = [UInt8(ascii: "|")]
         if trailingBreaks != 1 { out.append(trailingBreaks == 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")) }
         for line in lines {

@@ -29,7 +29,8 @@ extension DocumentEditor {
     func missingIndent(before node: Node) -> Int {
         let start = node.range.start.offset
         guard SourceText.onlyIndentBefore(start, in: source),
-              let (mapping, pair) = NodeSyntax.owner(of: node, in: document.root), mapping.collectionStyle == .block else {
+            let (mapping, pair) = NodeSyntax.owner(of: node, in: document.root), mapping.collectionStyle == .block
+        else {
             return 0
         }
         let keyColumn = SourceText.column(of: NodeSyntax.entryStart(of: pair, in: source), in: source)
@@ -60,8 +61,10 @@ extension DocumentEditor {
         guard i < source.count, source[i] == UInt8(ascii: "|") || source[i] == UInt8(ascii: ">") else { return }
         i += 1
         var at = i..<i
-        while i < source.count, source[i] == UInt8(ascii: "+") || source[i] == UInt8(ascii: "-")
-                || (source[i] >= UInt8(ascii: "0") && source[i] <= UInt8(ascii: "9")) {
+        while i < source.count,
+            source[i] == UInt8(ascii: "+") || source[i] == UInt8(ascii: "-")
+                || (source[i] >= UInt8(ascii: "0") && source[i] <= UInt8(ascii: "9"))
+        {
             if source[i] == UInt8(ascii: "-") { return }
             if source[i] == UInt8(ascii: "+") { at = i..<(i + 1) }
             i += 1
@@ -83,8 +86,11 @@ extension DocumentEditor {
     static func droppingSupersededAdjustments(_ splices: [Splice]) -> [Splice] {
         let replaced = splices.filter { !$0.adjustsSource && !$0.range.isEmpty }.map(\.range)
         return splices.filter { splice in
-            !splice.adjustsSource || !replaced.contains { $0.lowerBound <= splice.range.lowerBound
-                && splice.range.upperBound <= $0.upperBound }
+            !splice.adjustsSource
+                || !replaced.contains {
+                    $0.lowerBound <= splice.range.lowerBound
+                        && splice.range.upperBound <= $0.upperBound
+                }
         }
     }
 }

@@ -4,8 +4,9 @@ extension DocumentEditor {
     /// Whether `mapping` is a flow mapping written without braces.
     func isBraceless(_ mapping: Node) -> Bool {
         guard mapping.collectionStyle == .flow, mapping.pairs != nil else { return false }
-        let start = NodeSyntax.skippingBlanksAndComments(from: NodeSyntax.afterProperties(of: mapping, in: source),
-                                                         in: source)
+        let start = NodeSyntax.skippingBlanksAndComments(
+            from: NodeSyntax.afterProperties(of: mapping, in: source),
+            in: source)
         return !(start < source.count && source[start] == UInt8(ascii: "{"))
     }
 

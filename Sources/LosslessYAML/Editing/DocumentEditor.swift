@@ -55,9 +55,10 @@ public struct DocumentEditor: Sendable {
             return insertIntoBraceless(flowRenderer(for: mapping).pair(key, value, indent: 0), mapping: mapping)
         }
         if mapping.collectionStyle == .flow {
-            return try insertIntoFlow(text: { flow, indent in flow.pair(key, value, indent: indent) },
-                                      collection: mapping, firstItemStart: pairs.first?.key.range.start,
-                                      lastItemEnd: pairs.last?.value.range.end, closer: UInt8(ascii: "}"))
+            return try insertIntoFlow(
+                text: { flow, indent in flow.pair(key, value, indent: indent) },
+                collection: mapping, firstItemStart: pairs.first?.key.range.start,
+                lastItemEnd: pairs.last?.value.range.end, closer: UInt8(ascii: "}"))
         }
         guard let first = pairs.first else { throw EditError("empty block mapping", at: mapping.range.start) }
         let indent = SourceText.column(of: NodeSyntax.entryStart(of: first, in: source), in: source)
@@ -68,8 +69,10 @@ public struct DocumentEditor: Sendable {
     }
 
     /// Replaces the entry `key` of `mapping` with `newKey: value`, in the same place.
-    public mutating func replacePair(_ key: String, in mapping: Node, withKey newKey: String,
-                                     value: YAMLValue) throws(EditError) {
+    public mutating func replacePair(
+        _ key: String, in mapping: Node, withKey newKey: String,
+        value: YAMLValue
+    ) throws(EditError) {
         guard let pair = mapping.pair(key), let region = pairRegion(key, in: mapping) else {
             throw EditError("no key \"\(key)\"", at: mapping.range.start)
         }
@@ -127,7 +130,9 @@ public struct DocumentEditor: Sendable {
             if index > 0 {
                 range = pairs[index - 1].value.range.end.offset..<pair.value.range.end.offset
             } else if index + 1 < pairs.count {
-                range = NodeSyntax.entryStart(of: pair, in: source)..<NodeSyntax.entryStart(of: pairs[index + 1], in: source)
+                range =
+                    NodeSyntax.entryStart(
+                        of: pair, in: source)..<NodeSyntax.entryStart(of: pairs[index + 1], in: source)
             } else {
                 range = NodeSyntax.entryStart(of: pair, in: source)..<afterTrailingComma(pair.value.range.end.offset)
             }
@@ -154,9 +159,10 @@ public struct DocumentEditor: Sendable {
     public mutating func append(_ value: YAMLValue, to sequence: Node) throws(EditError) {
         guard let items = sequence.items else { throw EditError("not a sequence", at: sequence.range.start) }
         if sequence.collectionStyle == .flow {
-            return try insertIntoFlow(text: { flow, indent in flow.render(value, indent: indent) },
-                                      collection: sequence, firstItemStart: items.first?.range.start,
-                                      lastItemEnd: items.last?.range.end, closer: UInt8(ascii: "]"))
+            return try insertIntoFlow(
+                text: { flow, indent in flow.render(value, indent: indent) },
+                collection: sequence, firstItemStart: items.first?.range.start,
+                lastItemEnd: items.last?.range.end, closer: UInt8(ascii: "]"))
         }
         guard let first = items.first else { throw EditError("empty block sequence", at: sequence.range.start) }
         // The first dash, not the node's start: an anchor or a tag may stand on the key's line.
@@ -170,7 +176,8 @@ public struct DocumentEditor: Sendable {
         }
         let (at, atEnd) = SourceText.nextLineStart(after: NodeSyntax.contentEnd(of: sequence, in: source), in: source)
         if atEnd { keepBlockScalarAtEnd(of: sequence) }
-        let body = spaces(dashIndent) + blockRenderer(before: at).item(value, dashIndent: dashIndent, contentOffset: offset)
+        let body =
+            spaces(dashIndent) + blockRenderer(before: at).item(value, dashIndent: dashIndent, contentOffset: offset)
         add(at..<at, body + layout.lineBreak, target: sequence, startsLine: true)
     }
 
@@ -199,7 +206,8 @@ public struct DocumentEditor: Sendable {
         if items.count == 1 {
             empty(sequence, firstEntry: dash, end: end, with: "[]")
         } else if !SourceText.onlyIndentBefore(dash, in: source),
-                  let next = NodeSyntax.dash(ofItem: index + 1, in: sequence, source: source) {
+            let next = NodeSyntax.dash(ofItem: index + 1, in: sequence, source: source)
+        {
             // The first dash shares its line with the parent's (`- - a`): pull the next item up.
             add(dash..<next, "", target: sequence)
         } else {
@@ -249,7 +257,9 @@ public struct DocumentEditor: Sendable {
 
     /// Overlapping deletions become one (removing two neighbouring flow entries each takes a shared comma).
     private static func mergingDeletions(_ splices: [Splice]) -> [Splice] {
-        var deletions = splices.filter { $0.text.isEmpty && !$0.range.isEmpty }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var deletions = splices.filter { $0.text.isEmpty && !$0.range.isEmpty }.sorted {
+            $0.range.lowerBound < $1.range.lowerBound
+        }
         guard deletions.count > 1 else { return splices }
         var merged: [Splice] = []
         while !deletions.isEmpty {
@@ -263,19 +273,27 @@ public struct DocumentEditor: Sendable {
         return splices.filter { !($0.text.isEmpty && !$0.range.isEmpty) } + merged
     }
 
-    mutating func add(_ range: Range<Int>, _ text: String, target: Node, startsLine: Bool = false,
-                      adjustsSource: Bool = false) {
-        splices.append(Splice(range: range, text: text, targetStart: target.range.start.offset, sequence: splices.count,
-                              startsLine: startsLine, adjustsSource: adjustsSource))
+    mutating func add(
+        _ range: Range<Int>, _ text: String, target: Node, startsLine: Bool = false,
+        adjustsSource: Bool = false
+    ) {
+        splices.append(
+            Splice(
+                range: range, text: text, targetStart: target.range.start.offset, sequence: splices.count,
+                startsLine: startsLine, adjustsSource: adjustsSource))
     }
 
     private func inlineText(_ value: YAMLValue) -> String? {
-        if layout.isJSON { return value.isScalar || value.isEmptyCollection ? FlowRenderer(json: true).render(value) : nil }
+        if layout.isJSON {
+            return value.isScalar || value.isEmptyCollection ? FlowRenderer(json: true).render(value) : nil
+        }
         return BlockRenderer(layout: layout).inline(value)
     }
 
     /// Splices an inline value over `node`, keeping single or double quotes when the old scalar had them.
-    private mutating func replaceInline(_ node: Node, with text: String, keepingQuotesFor value: YAMLValue) throws(EditError) {
+    private mutating func replaceInline(_ node: Node, with text: String, keepingQuotesFor value: YAMLValue)
+        throws(EditError)
+    {
         var text = text
         if case .string(let s) = value, let old = node.scalar, !layout.isJSON {
             switch old.style {
@@ -297,15 +315,18 @@ public struct DocumentEditor: Sendable {
             text += " "
         }
         if let style = node.scalar?.style, style == .literal || style == .folded,
-           SourceText.breakEnds(at: range.upperBound, in: source) {
+            SourceText.breakEnds(at: range.upperBound, in: source)
+        {
             // A block scalar's range ends with its line break, which an inline value must keep.
             text += layout.lineBreak
         }
         add(range, text, target: node)
     }
 
-    private mutating func insertIntoFlow(text: (FlowRenderer, Int) -> String, collection: Node,
-                                         firstItemStart: Mark?, lastItemEnd: Mark?, closer: UInt8) throws(EditError) {
+    private mutating func insertIntoFlow(
+        text: (FlowRenderer, Int) -> String, collection: Node,
+        firstItemStart: Mark?, lastItemEnd: Mark?, closer: UInt8
+    ) throws(EditError) {
         let closeAt = collection.range.end.offset - 1
         guard closeAt >= 0, closeAt < source.count, source[closeAt] == closer else {
             throw EditError("cannot find the end of this flow collection", at: collection.range.end)
@@ -313,7 +334,9 @@ public struct DocumentEditor: Sendable {
         guard let firstItemStart, let lastItemEnd else {
             // An empty `{}` or `[]`: the first insertion goes in as is, later ones after a comma.
             let flow = flowRenderer(for: collection)
-            let earlier = splices.contains { $0.range == closeAt..<closeAt && $0.targetStart == collection.range.start.offset }
+            let earlier = splices.contains {
+                $0.range == closeAt..<closeAt && $0.targetStart == collection.range.start.offset
+            }
             add(closeAt..<closeAt, (earlier ? ", " : "") + text(FlowRenderer(json: flow.json), 0), target: collection)
             return
         }
@@ -321,7 +344,8 @@ public struct DocumentEditor: Sendable {
             let indent = SourceText.column(of: firstItemStart.offset, in: source)
             var flow = flowRenderer(for: collection)
             flow.indentStep = layout.indentStep
-            add(lastItemEnd.offset..<lastItemEnd.offset,
+            add(
+                lastItemEnd.offset..<lastItemEnd.offset,
                 "," + layout.lineBreak + spaces(indent) + text(flow, indent), target: collection)
         } else {
             let inline = text(flowRenderer(for: collection), 0)
@@ -356,7 +380,9 @@ public struct DocumentEditor: Sendable {
     /// `offset`, or just past a comma that follows it (blanks between), for the only entry of a flow collection.
     private func afterTrailingComma(_ offset: Int) -> Int {
         var i = offset
-        while i < source.count, source[i] == 0x20 || source[i] == 0x09 || source[i] == 0x0A || source[i] == 0x0D { i += 1 }
+        while i < source.count, source[i] == 0x20 || source[i] == 0x09 || source[i] == 0x0A || source[i] == 0x0D {
+            i += 1
+        }
         return i < source.count && source[i] == UInt8(ascii: ",") ? i + 1 : offset
     }
 

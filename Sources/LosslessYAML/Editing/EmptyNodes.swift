@@ -11,18 +11,21 @@ extension DocumentEditor {
                 // A key without a value indicator: a flow entry (`{a}`) or an explicit key (`? a`) without a value.
                 if mapping.collectionStyle == .flow {
                     // A tag takes a colon right after it into its name (`!:`): a key of properties alone needs a blank.
-                    let propertiesOnly = pair.key.scalar?.value.isEmpty == true
+                    let propertiesOnly =
+                        pair.key.scalar?.value.isEmpty == true
                         && (pair.key.tag != nil || pair.key.anchor != nil)
                     // A key without `?` must hold on one line (and under 1024 characters) to take a colon.
                     let key = pair.key.range
                     if key.start.line != key.end.line || key.bytes.count > 1000,
-                       NodeSyntax.explicitKeyIndicator(before: key.start.offset, in: source) == nil {
+                        NodeSyntax.explicitKeyIndicator(before: key.start.offset, in: source) == nil
+                    {
                         add(key.start.offset..<key.start.offset, "? ", target: node)
                     }
                     add(keyEnd..<keyEnd, (propertiesOnly ? " : " : ": ") + text, target: node)
                     return
                 }
-                guard let question = NodeSyntax.explicitKeyIndicator(before: pair.key.range.start.offset, in: source) else {
+                guard let question = NodeSyntax.explicitKeyIndicator(before: pair.key.range.start.offset, in: source)
+                else {
                     throw EditError("cannot find where the value of this key goes", at: pair.key.range.start)
                 }
                 let line = SourceText.nextLineStart(after: keyEnd, in: source).offset
@@ -70,8 +73,9 @@ extension DocumentEditor {
         let afterProperties = NodeSyntax.afterProperties(of: collection, in: source)
         if afterProperties > collection.range.start.offset { return afterProperties }
         guard let (mapping, pair) = NodeSyntax.owner(of: collection, in: document.root),
-              let colon = NodeSyntax.valueIndicator(of: pair, in: mapping, source: source),
-              colon < collection.range.start.offset else { return nil }
+            let colon = NodeSyntax.valueIndicator(of: pair, in: mapping, source: source),
+            colon < collection.range.start.offset
+        else { return nil }
         return colon + 1
     }
 }

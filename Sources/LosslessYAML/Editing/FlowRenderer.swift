@@ -51,7 +51,8 @@ public struct FlowRenderer: Sendable {
         case .mapping(let entries) where !entries.isEmpty:
             let lines = entries.map { entry -> String in
                 let key = scalar(entry.key) + ": "
-                return key + fitting(entry.value, indent: inner, column: inner + key.utf8.count, width: width, step: step)
+                return key
+                    + fitting(entry.value, indent: inner, column: inner + key.utf8.count, width: width, step: step)
             }
             return "{" + broken(lines, indent: indent, inner: inner) + "}"
         default:
@@ -72,7 +73,10 @@ public struct FlowRenderer: Sendable {
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .sequence(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "["
             for (index, item) in items.enumerated() {
                 out += index == 0 ? "" : ","
@@ -81,7 +85,10 @@ public struct FlowRenderer: Sendable {
             }
             out += closing(indent) + "]"
         case .mapping(let entries):
-            guard !entries.isEmpty else { out += "{}"; return }
+            guard !entries.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{"
             for (index, entry) in entries.enumerated() {
                 out += index == 0 ? "" : ","
@@ -118,13 +125,15 @@ extension FlowRenderer {
         for (i, b) in bytes.enumerated() {
             switch b {
             case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
-                 UInt8(ascii: "#"), UInt8(ascii: "?"):
+                UInt8(ascii: "#"), UInt8(ascii: "?"):
                 return false
             case UInt8(ascii: ":"):
                 guard i + 1 < bytes.count else { return false }
                 let next = bytes[i + 1]
-                let safe = (next >= 0x30 && next <= 0x39) || (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A)
-                    || next == UInt8(ascii: "/") || next == UInt8(ascii: ".") || next == UInt8(ascii: "_") || next == UInt8(ascii: "-")
+                let safe =
+                    (next >= 0x30 && next <= 0x39) || (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A)
+                    || next == UInt8(ascii: "/") || next == UInt8(ascii: ".") || next == UInt8(ascii: "_")
+                    || next == UInt8(ascii: "-")
                 if !safe { return false }
             default:
                 continue
@@ -140,7 +149,8 @@ public enum JSONString {
     /// U+FEFF, U+FFFE, U+FFFF) or reads as a line break (U+2028, U+2029).
     static func mustEscape(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF
+        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF || v == 0xFFFE
+            || v == 0xFFFF
     }
 
     /// `s` in double quotes with JSON escapes.

@@ -25,8 +25,10 @@ public struct Layout: Sendable, Equatable {
         if document.root.collectionStyle == .flow {
             layout.isJSON = document.root.pairs?.first?.key.scalar?.style == .doubleQuoted
             if let first = document.root.pairs?.first, first.key.range.start.line > document.root.range.start.line {
-                layout.indentStep = max(1, SourceText.column(of: first.key.range.start.offset, in: source)
-                    - SourceText.column(of: document.root.range.start.offset, in: source))
+                layout.indentStep = max(
+                    1,
+                    SourceText.column(of: first.key.range.start.offset, in: source)
+                        - SourceText.column(of: document.root.range.start.offset, in: source))
             }
             return layout
         }
@@ -37,13 +39,17 @@ public struct Layout: Sendable, Equatable {
 
     /// Looks for the first examples, in document order, of a nested block mapping and of a block sequence under
     /// a key (flow mappings are not entered).
-    private static func scan(_ node: Node, source: [UInt8], into layout: inout Layout,
-                             found: inout (step: Bool, sequence: Bool)) {
+    private static func scan(
+        _ node: Node, source: [UInt8], into layout: inout Layout,
+        found: inout (step: Bool, sequence: Bool)
+    ) {
         switch node.content {
         case .mapping(let pairs) where node.collectionStyle == .block:
             for pair in pairs {
                 let value = pair.value
-                guard value.collectionStyle == .block, value.range.start.line > pair.key.range.start.line else { continue }
+                guard value.collectionStyle == .block, value.range.start.line > pair.key.range.start.line else {
+                    continue
+                }
                 let keyColumn = SourceText.column(of: pair.key.range.start.offset, in: source)
                 let childColumn = SourceText.column(of: value.range.start.offset, in: source)
                 if value.pairs != nil, !found.step, childColumn > keyColumn {

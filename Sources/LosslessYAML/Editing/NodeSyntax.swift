@@ -101,7 +101,7 @@ enum NodeSyntax {
     private static func endsProperty(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
-             UInt8(ascii: "{"), UInt8(ascii: "}"):
+            UInt8(ascii: "{"), UInt8(ascii: "}"):
             return true
         default:
             return false

@@ -25,12 +25,14 @@ final class EventWriter {
             event.deallocate()
             throw EmitterError(.memory, "libyaml could not create an emitter")
         }
-        yaml_emitter_set_output(emitter, { data, buffer, size in
-            guard let data, let buffer else { return 0 }
-            let sink = Unmanaged<Sink>.fromOpaque(data).takeUnretainedValue()
-            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
-            return 1
-        }, Unmanaged.passUnretained(sink).toOpaque())
+        yaml_emitter_set_output(
+            emitter,
+            { data, buffer, size in
+                guard let data, let buffer else { return 0 }
+                let sink = Unmanaged<Sink>.fromOpaque(data).takeUnretainedValue()
+                sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+                return 1
+            }, Unmanaged.passUnretained(sink).toOpaque())
         yaml_emitter_set_encoding(emitter, YAML_UTF8_ENCODING)
         yaml_emitter_set_indent(emitter, 2)
         yaml_emitter_set_width(emitter, width)

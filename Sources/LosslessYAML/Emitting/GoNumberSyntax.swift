@@ -29,10 +29,18 @@ enum GoNumberSyntax {
             if first == UInt8(ascii: "0") {
                 let second = s.dropFirst().first.map { $0 | 0x20 }
                 switch (s.count >= 3, second) {
-                case (true, UInt8(ascii: "b")?): radix = 2; digits = s.dropFirst(2)
-                case (true, UInt8(ascii: "o")?): radix = 8; digits = s.dropFirst(2)
-                case (true, UInt8(ascii: "x")?): radix = 16; digits = s.dropFirst(2)
-                default: radix = 8; digits = s.dropFirst()
+                case (true, UInt8(ascii: "b")?):
+                    radix = 2
+                    digits = s.dropFirst(2)
+                case (true, UInt8(ascii: "o")?):
+                    radix = 8
+                    digits = s.dropFirst(2)
+                case (true, UInt8(ascii: "x")?):
+                    radix = 16
+                    digits = s.dropFirst(2)
+                default:
+                    radix = 8
+                    digits = s.dropFirst()
                 }
             }
         }
@@ -112,14 +120,17 @@ enum GoNumberSyntax {
         var saw: UInt8 = UInt8(ascii: "^")
         var hex = false
         if body.count >= 2, body.first == UInt8(ascii: "0"), let p = body.dropFirst().first.map({ $0 | 0x20 }),
-           p == UInt8(ascii: "b") || p == UInt8(ascii: "o") || p == UInt8(ascii: "x") {
+            p == UInt8(ascii: "b") || p == UInt8(ascii: "o") || p == UInt8(ascii: "x")
+        {
             body = body.dropFirst(2)
             saw = UInt8(ascii: "0")
             hex = p == UInt8(ascii: "x")
         }
         for c in body {
             let lower = c | 0x20
-            if (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || (hex && lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f")) {
+            if (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+                || (hex && lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f"))
+            {
                 saw = UInt8(ascii: "0")
                 continue
             }

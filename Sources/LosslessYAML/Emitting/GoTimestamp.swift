@@ -5,7 +5,8 @@
 /// zone's shape (Go 1.19 does not range-check zone offsets, and its `atoi` even accepts `+1` as an hour).
 enum GoTimestamp {
     private enum Chunk {
-        case literal([UInt8]), year, month, day, hour, minute, second, fraction, zone
+        case literal([UInt8])
+        case year, month, day, hour, minute, second, fraction, zone
     }
 
     /// `2006-1-2T15:4:5.999999999Z07:00`, the same with `t`, `2006-1-2 15:4:5.999999999` and `2006-1-2`.
@@ -54,7 +55,8 @@ enum GoTimestamp {
             case .fraction:
                 // Optional; at most nine digits are taken (anything longer fails as extra text).
                 guard value.count >= 2, let mark = value.first, mark == UInt8(ascii: ".") || mark == UInt8(ascii: ","),
-                      let first = value.dropFirst().first, isDigit(first) else { continue }
+                    let first = value.dropFirst().first, isDigit(first)
+                else { continue }
                 let digits = value.dropFirst().prefix(while: isDigit).prefix(9).count
                 value = value.dropFirst(1 + digits)
             case .zone:
@@ -98,8 +100,9 @@ enum GoTimestamp {
         }
         let head = Array(value.prefix(6))
         guard head.count == 6, head.dropFirst(3).first == UInt8(ascii: ":"),
-              let sign = head.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
-              goAtoi(head.dropFirst(1).prefix(2)), goAtoi(head.dropFirst(4).prefix(2)) else { return false }
+            let sign = head.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+            goAtoi(head.dropFirst(1).prefix(2)), goAtoi(head.dropFirst(4).prefix(2))
+        else { return false }
         value = value.dropFirst(6)
         return true
     }

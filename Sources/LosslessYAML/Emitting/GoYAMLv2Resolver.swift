@@ -24,7 +24,7 @@ enum GoYAMLv2Resolver {
     /// `resolve("", text)` returns `!!str`.
     static func resolvesToString(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        guard let first = bytes.first else { return false }  // "" is null
+        guard let first = bytes.first else { return false } // "" is null
         let isSign = first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
         let isDigit = first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
         let inMap = mapHints.contains(first)

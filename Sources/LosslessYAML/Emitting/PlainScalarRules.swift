@@ -8,7 +8,9 @@ enum PlainScalarRules {
         var c = ScalarPatternCursor(text)
         c.skipSign()
         if c.skip("0b") { return c.skipAll(of: "01_") > 0 && c.atEnd }
-        if c.skip("0x") { return c.skipAll(where: { ScalarPatternCursor.isHex($0) || $0 == UInt8(ascii: "_") }) > 0 && c.atEnd }
+        if c.skip("0x") {
+            return c.skipAll(where: { ScalarPatternCursor.isHex($0) || $0 == UInt8(ascii: "_") }) > 0 && c.atEnd
+        }
         if c.skip("0") { return c.atEnd || (c.skipAll(of: "01234567_") > 0 && c.atEnd) }
         guard c.skipOne(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) else { return false }
         c.skipAll(of: "0123456789_")
@@ -48,7 +50,7 @@ enum PlainScalarRules {
     static func isYAML12CoreNonString(_ text: String) -> Bool {
         switch text {
         case "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
-             ".nan", ".NaN", ".NAN":
+            ".nan", ".NaN", ".NAN":
             return true
         default: break
         }
@@ -79,7 +81,8 @@ struct ScalarPatternCursor {
 
     /// `0`–`9`, `a`–`f`, `A`–`F`.
     static func isHex(_ b: UInt8) -> Bool {
-        isDigit(b) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "f")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "F"))
+        isDigit(b) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "f"))
+            || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "F"))
     }
 
     var atEnd: Bool { index >= bytes.count }

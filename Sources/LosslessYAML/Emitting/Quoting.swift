@@ -7,11 +7,13 @@ public enum Quoting {
         // Only these first characters can start a keyword, number, timestamp or merge key (fast path).
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "~"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: "n"), UInt8(ascii: "N"),
-             UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"),
-             UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "i"), UInt8(ascii: "I"):
+            UInt8(ascii: "~"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+            UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"),
+            UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "i"), UInt8(ascii: "I"):
             // Long strings (a Secret's base64 data) are rare and not worth holding: the memo keeps short ones.
-            let readsOtherwise = s.utf8.count > memoizedLength ? isKeyword(s) || resolvesToNonString(s)
+            let readsOtherwise =
+                s.utf8.count > memoizedLength
+                ? isKeyword(s) || resolvesToNonString(s)
                 : readsAsNonString.value(for: s, { isKeyword(s) || resolvesToNonString(s) })
             if readsOtherwise { return true }
         default:
@@ -109,15 +111,18 @@ public enum Quoting {
             case UInt8(ascii: "-"):
                 if bytes.count == 1 || blank(bytes[1]) { return true }
             case UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
-                 UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"),
-                 UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""),
-                 UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
+                UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"),
+                UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""),
+                UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
                 return true
             default:
                 break
             }
-            if bytes.count >= 3, (first == UInt8(ascii: "-") || first == UInt8(ascii: ".")),
-               bytes[1] == first, bytes[2] == first { return true }
+            if bytes.count >= 3, first == UInt8(ascii: "-") || first == UInt8(ascii: "."),
+                bytes[1] == first, bytes[2] == first
+            {
+                return true
+            }
             if blank(first) || blank(last) || last == UInt8(ascii: ":") { return true }
             var previous: UInt8 = 0
             for byte in bytes {

@@ -7,8 +7,10 @@ public struct DocumentFilter: Sendable {
     /// `needsTree` gets the root mapping's `kind` (an untagged scalar) and says whether the document is wanted
     /// whole; when it says no, the document's root holds only the entries up to `kind`. `needsRest`, asked
     /// once a wanted `kind` and the root's `metadata` are both read, may still leave the rest unbuilt.
-    public init(needsTree: @escaping @Sendable (_ kind: Scalar) -> Bool,
-                needsRest: (@Sendable (_ kind: Scalar, _ metadata: Node) -> Bool)? = nil) {
+    public init(
+        needsTree: @escaping @Sendable (_ kind: Scalar) -> Bool,
+        needsRest: (@Sendable (_ kind: Scalar, _ metadata: Node) -> Bool)? = nil
+    ) {
         self.needsTree = needsTree
         self.needsRest = needsRest
     }
@@ -32,7 +34,8 @@ public struct DocumentFilter: Sendable {
             return needsRest(kind, metadata) ? nil : .rest
         case "metadata":
             guard let needsRest, let kindNode = earlier("kind"), let kind = kindNode.scalar, kindNode.tag == nil,
-                  needsTree(kind) else { return nil }
+                needsTree(kind)
+            else { return nil }
             return needsRest(kind, value) ? nil : .rest
         default:
             return nil

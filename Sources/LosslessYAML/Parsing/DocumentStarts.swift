@@ -37,7 +37,10 @@ public enum DocumentStarts {
     /// Every part of `source`, in order (they cover the stream), or nil when the bytes alone cannot say.
     public static func parts(of source: [UInt8]) -> [Part]? {
         var parts: [Part] = []
-        return forEachPart(in: source) { parts.append($0); return true } ? parts : nil
+        return forEachPart(in: source) {
+            parts.append($0)
+            return true
+        } ? parts : nil
     }
 
     /// Hands `body` each part of `source` that `keep` wants, in order, until `body` says stop; false when the
@@ -46,17 +49,24 @@ public enum DocumentStarts {
     /// reading of the whole stream can. No list of parts is made, so a stream of many tiny documents costs
     /// no memory.
     @discardableResult
-    public static func forEachPart(in source: [UInt8], keep: (Range<Int>) -> Bool = { _ in true },
-                                   _ body: (Part) -> Bool) -> Bool {
+    public static func forEachPart(
+        in source: [UInt8], keep: (Range<Int>) -> Bool = { _ in true },
+        _ body: (Part) -> Bool
+    ) -> Bool {
         source.withUnsafeBufferPointer { bytes in
             let count = bytes.count
             if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return false }
             // A lone CR, or NEL, LS or PS in UTF-8: line breaks to libyaml that a count of LFs misses.
             if Self.any(0x0D, in: bytes, where: { $0 + 1 == count || bytes[$0 + 1] != 0x0A }) { return false }
             if Self.any(0xC2, in: bytes, where: { $0 + 1 < count && bytes[$0 + 1] == 0x85 }) { return false }
-            if Self.any(0xE2, in: bytes, where: {
-                $0 + 2 < count && bytes[$0 + 1] == 0x80 && (bytes[$0 + 2] == 0xA8 || bytes[$0 + 2] == 0xA9)
-            }) { return false }
+            if Self.any(
+                0xE2, in: bytes,
+                where: {
+                    $0 + 2 < count && bytes[$0 + 1] == 0x80 && (bytes[$0 + 2] == 0xA8 || bytes[$0 + 2] == 0xA9)
+                })
+            {
+                return false
+            }
             let origin = Mark(offset: 0, line: 1, column: 1)
             // The part being read: where it starts and its first document's index; nil before the first `---`.
             var current: (start: Mark, index: Int)?
@@ -117,7 +127,9 @@ public enum DocumentStarts {
     }
 
     /// `---` (or `...`) at `offset`, followed by a blank, a line break or the end.
-    private static func isMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ dot: UInt8, at offset: Int, lineEnd: Int) -> Bool {
+    private static func isMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ dot: UInt8, at offset: Int, lineEnd: Int)
+        -> Bool
+    {
         guard offset + 3 <= lineEnd, bytes[offset] == dot, bytes[offset + 1] == dot, bytes[offset + 2] == dot else {
             return false
         }

@@ -44,8 +44,9 @@ final class EventReader {
         }
         // Reader errors (bad bytes) carry a byte offset instead of a mark.
         let byteOffset: Int? = p.error == YAML_READER_ERROR ? Int(p.problem_offset) : nil
-        return RawParseError(message: message, index: p.problem_mark.index,
-                             line: p.problem_mark.line, column: p.problem_mark.column, byteOffset: byteOffset)
+        return RawParseError(
+            message: message, index: p.problem_mark.index,
+            line: p.problem_mark.line, column: p.problem_mark.column, byteOffset: byteOffset)
     }
 }
 

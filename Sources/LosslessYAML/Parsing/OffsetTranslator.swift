@@ -21,7 +21,8 @@ struct OffsetTranslator {
         var bits: UInt64 = 0
         var i = 0
         while i + 32 <= raw.count {
-            bits |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            bits |=
+                raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
                 | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
                 | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)

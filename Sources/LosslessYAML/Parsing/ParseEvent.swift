@@ -1,8 +1,8 @@
 internal import CYAML
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One libyaml event, typed: what the tree builder reads of it, with libyaml's C union read only here. The
@@ -32,8 +32,9 @@ enum ParseEvent {
         case YAML_DOCUMENT_START_EVENT:
             self = .documentStart(explicit: event.pointee.data.document_start.implicit == 0)
         case YAML_DOCUMENT_END_EVENT:
-            self = .documentEnd(end: EventMark(event.pointee.end_mark),
-                                explicit: event.pointee.data.document_end.implicit == 0)
+            self = .documentEnd(
+                end: EventMark(event.pointee.end_mark),
+                explicit: event.pointee.data.document_end.implicit == 0)
         case YAML_ALIAS_EVENT:
             self = .alias(AliasEvent(event: event))
         case YAML_SCALAR_EVENT:
@@ -74,7 +75,8 @@ struct EventText {
     @inline(__always)
     init?(_ text: UnsafeMutablePointer<yaml_char_t>?) {
         guard let text else { return nil }
-        bytes = UnsafeBufferPointer(start: text, count: strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)))
+        bytes = UnsafeBufferPointer(
+            start: text, count: strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)))
     }
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -133,7 +135,9 @@ struct CollectionStartEvent {
     }
 
     var style: CollectionStyle {
-        let flow = isMapping ? event.pointee.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+        let flow =
+            isMapping
+            ? event.pointee.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
             : event.pointee.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
         return flow ? .flow : .block
     }

@@ -18,23 +18,28 @@ public struct Parser: Sendable {
     /// Parses `source` one document at a time, handing each to `body` as soon as it is complete, so that only
     /// one document's tree is alive at a time (the last one owns the bytes up to the end of the input).
     /// With a `filter`, documents it says no to are delivered partly built (`Document.isPartial`).
-    public func forEachDocument(in source: [UInt8], filter: DocumentFilter? = nil,
-                                _ body: (Document) -> Void) throws(YAMLError) {
+    public func forEachDocument(
+        in source: [UInt8], filter: DocumentFilter? = nil,
+        _ body: (Document) -> Void
+    ) throws(YAMLError) {
         try forEachDocument(in: source, part: DocumentStarts.Part(whole: source), filter: filter, body)
     }
 
     /// Parses one part of `source` on its own (see `DocumentStarts`), with the marks and indexes its documents
     /// have in the whole stream.
-    public func forEachDocument(in source: [UInt8], part: DocumentStarts.Part, filter: DocumentFilter? = nil,
-                                _ body: (Document) -> Void) throws(YAMLError) {
+    public func forEachDocument(
+        in source: [UInt8], part: DocumentStarts.Part, filter: DocumentFilter? = nil,
+        _ body: (Document) -> Void
+    ) throws(YAMLError) {
         guard part.bytes.lowerBound >= 0, part.bytes.upperBound <= source.count else {
             throw YAMLError("internal: a part outside its stream", at: part.start)
         }
         try admit(source)
         let failure: YAMLError? = source.withUnsafeBufferPointer { buffer in
             guard !part.bytes.isEmpty else { return nil }
-            var builder = TreeBuilder(source: buffer, limits: limits, filter: filter, window: part.bytes,
-                                      base: part.start, firstIndex: part.firstIndex)
+            var builder = TreeBuilder(
+                source: buffer, limits: limits, filter: filter, window: part.bytes,
+                base: part.start, firstIndex: part.firstIndex)
             do throws(YAMLError) {
                 try builder.run(deliver: body)
                 return nil

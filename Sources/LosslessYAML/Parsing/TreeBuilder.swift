@@ -41,8 +41,10 @@ struct TreeBuilder {
     private var anchors: [String: Node] = [:]
     private var aliasTargets: [Int: Node] = [:]
 
-    init(source: UnsafeBufferPointer<UInt8>, limits: Limits, filter: DocumentFilter? = nil,
-         window: Range<Int>? = nil, base: Mark = Mark(offset: 0, line: 1, column: 1), firstIndex: Int = 0) {
+    init(
+        source: UnsafeBufferPointer<UInt8>, limits: Limits, filter: DocumentFilter? = nil,
+        window: Range<Int>? = nil, base: Mark = Mark(offset: 0, line: 1, column: 1), firstIndex: Int = 0
+    ) {
         let window = window ?? 0..<source.count
         self.source = source
         self.window = window
@@ -92,19 +94,23 @@ struct TreeBuilder {
                 try endDocument(at: mark(end), explicit: explicit, deliver: deliver)
             case .alias(let alias):
                 let name = alias.anchor
-                let node = Node(content: .alias(name), range: SourceRange(start: mark(alias.start), end: mark(alias.end)))
+                let node = Node(
+                    content: .alias(name), range: SourceRange(start: mark(alias.start), end: mark(alias.end)))
                 guard let target = anchors[name] else {
                     throw YAMLError("alias *\(name) refers to no anchor defined before it", at: node.range.start)
                 }
                 aliasTargets[node.range.start.offset] = target
                 try complete(consume node)
             case .scalar(let s):
-                let node = Node(content: .scalar(Scalar(value: s.value.string, style: s.style)), tag: s.tag?.string,
-                                anchor: s.anchor?.string, range: SourceRange(start: mark(s.start), end: mark(s.end)))
+                let node = Node(
+                    content: .scalar(Scalar(value: s.value.string, style: s.style)), tag: s.tag?.string,
+                    anchor: s.anchor?.string, range: SourceRange(start: mark(s.start), end: mark(s.end)))
                 try complete(consume node)
             case .collectionStart(let c):
-                try push(Frame(isMapping: c.isMapping, tag: c.tag?.string, anchor: c.anchor?.string, style: c.style,
-                               start: mark(c.start), first: children.count))
+                try push(
+                    Frame(
+                        isMapping: c.isMapping, tag: c.tag?.string, anchor: c.anchor?.string, style: c.style,
+                        start: mark(c.start), first: children.count))
             case .collectionEnd(_, let end):
                 guard let frame = stack.popLast() else { continue }
                 // Separate steps: `mark` mutates, and inside the call's arguments it would copy the builder.
@@ -121,25 +127,34 @@ struct TreeBuilder {
             return YAMLError(error.message, at: Self.mark(ofByte: window.lowerBound + byte, in: source))
         }
         let offset = window.lowerBound + offsets.byteOffset(ofCharacter: error.index)
-        return YAMLError(error.message, at: Mark(offset: offset, line: base.line + error.line,
-                                                 column: error.line == 0 ? base.column + error.column : error.column + 1))
+        return YAMLError(
+            error.message,
+            at: Mark(
+                offset: offset, line: base.line + error.line,
+                column: error.line == 0 ? base.column + error.column : error.column + 1))
     }
 
     /// Holds back the document ending at `end` and delivers the one before it.
-    private mutating func endDocument(at documentEnd: Mark, explicit: Bool,
-                                      deliver: (Document) -> Void) throws(YAMLError) {
+    private mutating func endDocument(
+        at documentEnd: Mark, explicit: Bool,
+        deliver: (Document) -> Void
+    ) throws(YAMLError) {
         var end = documentEnd
         if explicit { end = endOfLine(after: end) }
-        var rootNode = root ?? Node(content: .scalar(Scalar(value: "", style: .plain)),
-                                    range: SourceRange(start: end, end: end))
+        var rootNode =
+            root
+            ?? Node(
+                content: .scalar(Scalar(value: "", style: .plain)),
+                range: SourceRange(start: end, end: end))
         if rebuild {
             (rootNode, aliasTargets) = try whole(documentStart.offset..<end.offset)
             partial = false
         }
         if let previous = pending { deliver(previous) }
-        pending = Document(root: rootNode, range: SourceRange(start: documentStart, end: end),
-                           hasExplicitStart: explicitStart, hasExplicitEnd: explicit,
-                           index: documentCount, aliasTargets: aliasTargets, isPartial: partial)
+        pending = Document(
+            root: rootNode, range: SourceRange(start: documentStart, end: end),
+            hasExplicitStart: explicitStart, hasExplicitEnd: explicit,
+            index: documentCount, aliasTargets: aliasTargets, isPartial: partial)
         documentCount += 1
         documentStart = end
     }
@@ -159,8 +174,9 @@ struct TreeBuilder {
         }
         // A block collection ends with its last child: libyaml ends it only at the token after it.
         let flow = frame.style == .flow
-        return Node(content: content, tag: frame.tag, anchor: frame.anchor, collectionStyle: frame.style,
-                    range: SourceRange(start: frame.start, end: flow ? end : (last ?? end)))
+        return Node(
+            content: content, tag: frame.tag, anchor: frame.anchor, collectionStyle: frame.style,
+            range: SourceRange(start: frame.start, end: flow ? end : (last ?? end)))
     }
 
     /// Consumes `event` while the rest of a document is skipped; false for the event that closes the root
@@ -171,7 +187,8 @@ struct TreeBuilder {
             if let anchor = scalar.anchor { skip.anchors.insert(anchor.string) }
             if skip.depth == 1 {
                 if skip.expectsKey, case let key = scalar.value.bytes, key.baseAddress != nil,
-                   DocumentFilter.decides(key: key, after: skip.reason) {
+                    DocumentFilter.decides(key: key, after: skip.reason)
+                {
                     skip.sawDecidingKey = true
                 }
                 closeSkippedEntry(at: scalar.end)
@@ -186,7 +203,8 @@ struct TreeBuilder {
             if let anchor = collection.anchor { skip.anchors.insert(anchor.string) }
             // The same limit as `push`, counting the levels not built.
             guard stack.count + skip.depth - 1 < limits.maxDepth else {
-                throw YAMLError("nesting is deeper than the limit of \(limits.maxDepth) levels", at: mark(collection.start))
+                throw YAMLError(
+                    "nesting is deeper than the limit of \(limits.maxDepth) levels", at: mark(collection.start))
             }
             skip.depth += 1
         case .collectionEnd(_, let end):
@@ -212,8 +230,9 @@ struct TreeBuilder {
 
     /// The root and alias targets of the document in `bytes`, read again without the filter.
     private func whole(_ bytes: Range<Int>) throws(YAMLError) -> (Node, [Int: Node]) {
-        var builder = TreeBuilder(source: source, limits: limits, window: bytes, base: documentStart,
-                                  firstIndex: documentCount)
+        var builder = TreeBuilder(
+            source: source, limits: limits, window: bytes, base: documentStart,
+            firstIndex: documentCount)
         var documents: [Document] = []
         try builder.run { documents.append($0) }
         guard let document = documents.first, documents.count == 1 else {
@@ -240,7 +259,8 @@ struct TreeBuilder {
         children.append(consume node)
         // A value just read in the root mapping: the filter may leave the rest of the document unbuilt.
         guard stack.count == 1, let filter, stack[0].isMapping, (children.count - stack[0].first) % 2 == 0,
-              let key = children[children.count - 2], let value = children[children.count - 1] else { return }
+            let key = children[children.count - 2], let value = children[children.count - 1]
+        else { return }
         if let reason = filter.skipsRest(key: key, value: value, earlier: { earlierRootValue($0) }) {
             skip = SkipState(reason: reason)
             skipping = true
@@ -286,7 +306,8 @@ struct TreeBuilder {
     }
 
     private mutating func mark(_ m: EventMark) -> Mark {
-        Mark(offset: window.lowerBound + offsets.byteOffset(ofCharacter: m.index), line: base.line + m.line,
-             column: m.line == 0 ? base.column + m.column : m.column + 1)
+        Mark(
+            offset: window.lowerBound + offsets.byteOffset(ofCharacter: m.index), line: base.line + m.line,
+            column: m.line == 0 ? base.column + m.column : m.column + 1)
     }
 }

@@ -79,9 +79,11 @@ public struct BootstrapConfig: Sendable, Equatable {
     public var probes: BootstrapProbes
 
     /// Builder inputs; the TLS defaults are the MeshConfig CRD defaults.
-    public init(nodeID: String, xdsHost: String, tlsMinProtocolVersion: String = "TLSv1_2",
-                tlsMaxProtocolVersion: String = "TLSv1_3", cipherSuites: [String] = [], ecdhCurves: [String] = [],
-                probes: BootstrapProbes = BootstrapProbes()) {
+    public init(
+        nodeID: String, xdsHost: String, tlsMinProtocolVersion: String = "TLSv1_2",
+        tlsMaxProtocolVersion: String = "TLSv1_3", cipherSuites: [String] = [], ecdhCurves: [String] = [],
+        probes: BootstrapProbes = BootstrapProbes()
+    ) {
         self.nodeID = nodeID
         self.xdsHost = xdsHost
         self.tlsMinProtocolVersion = tlsMinProtocolVersion
@@ -92,8 +94,10 @@ public struct BootstrapConfig: Sendable, Equatable {
     }
 
     /// The xDS certificate common name v1.2.4 uses as `node.id` (`NewXDSCertCNPrefix` plus the trust domain).
-    public static func nodeID(proxyUUID: String, serviceAccount: String, namespace: String,
-                              trustDomain: String = OSMConstants.defaultTrustDomain) -> String {
+    public static func nodeID(
+        proxyUUID: String, serviceAccount: String, namespace: String,
+        trustDomain: String = OSMConstants.defaultTrustDomain
+    ) -> String {
         "\(proxyUUID).sidecar.\(serviceAccount).\(namespace).\(trustDomain)"
     }
 
@@ -111,26 +115,52 @@ public struct BootstrapConfig: Sendable, Equatable {
         return YAMLValue.map([
             // protojson leaves out an empty string, so an empty node ID gives `node: {}`.
             ("node", .map(nodeID.isEmpty ? [] : [("id", .string(nodeID))])),
-            ("admin", .map([
-                ("access_log", .sequence([.map([
-                    ("name", .string(ProbeListeners.accessLoggerName)),
-                    ("typed_config", .map([("@type", .string(ProbeListeners.stdoutAccessLogType))])),
-                ])])),
-                ("address", ProbeListeners.socketAddress(OSMConstants.localhostIPAddress,
-                                                         port: Int32(OSMConstants.envoyAdminPort))),
-            ])),
-            ("dynamic_resources", .map([
-                ("ads_config", .map([
-                    ("api_type", .string("GRPC")),
-                    ("transport_api_version", .string("V3")),
-                    ("grpc_services", .sequence([.map([
-                        ("envoy_grpc", .map([("cluster_name", .string(OSMConstants.osmControllerName))])),
-                    ])])),
-                    ("set_node_on_first_message_only", .bool(true)),
-                ])),
-                ("cds_config", .map([("resource_api_version", .string("V3")), ("ads", .mapping([]))])),
-                ("lds_config", .map([("resource_api_version", .string("V3")), ("ads", .mapping([]))])),
-            ])),
+            (
+                "admin",
+                .map([
+                    (
+                        "access_log",
+                        .sequence([
+                            .map([
+                                ("name", .string(ProbeListeners.accessLoggerName)),
+                                ("typed_config", .map([("@type", .string(ProbeListeners.stdoutAccessLogType))])),
+                            ])
+                        ])
+                    ),
+                    (
+                        "address",
+                        ProbeListeners.socketAddress(
+                            OSMConstants.localhostIPAddress,
+                            port: Int32(OSMConstants.envoyAdminPort))
+                    ),
+                ])
+            ),
+            (
+                "dynamic_resources",
+                .map([
+                    (
+                        "ads_config",
+                        .map([
+                            ("api_type", .string("GRPC")),
+                            ("transport_api_version", .string("V3")),
+                            (
+                                "grpc_services",
+                                .sequence([
+                                    .map([
+                                        (
+                                            "envoy_grpc",
+                                            .map([("cluster_name", .string(OSMConstants.osmControllerName))])
+                                        )
+                                    ])
+                                ])
+                            ),
+                            ("set_node_on_first_message_only", .bool(true)),
+                        ])
+                    ),
+                    ("cds_config", .map([("resource_api_version", .string("V3")), ("ads", .mapping([]))])),
+                    ("lds_config", .map([("resource_api_version", .string("V3")), ("ads", .mapping([]))])),
+                ])
+            ),
             ("static_resources", .map(staticResources)),
         ]).sortedLikeGoYAMLv2()
     }
@@ -156,34 +186,76 @@ public struct BootstrapConfig: Sendable, Equatable {
         return .map([
             ("name", .string(OSMConstants.osmControllerName)),
             ("type", .string("LOGICAL_DNS")),
-            ("typed_extension_protocol_options", .map([
-                ("envoy.extensions.upstreams.http.v3.HttpProtocolOptions", .map([
-                    ("@type", .string("type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions")),
-                    ("explicit_http_config", .map([("http2_protocol_options", .mapping([]))])),
-                ])),
-            ])),
-            ("transport_socket", .map([
-                ("name", .string("envoy.transport_sockets.tls")),
-                ("typed_config", .map([
-                    ("@type", .string("type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext")),
-                    ("common_tls_context", .map([
-                        ("alpn_protocols", .sequence([.string("h2")])),
-                        ("validation_context_sds_secret_config",
-                         sdsConfig(SDSFiles.validationContextSecretName, OSMConstants.envoyValidationContextSDSSecretFile)),
-                        ("tls_params", tlsParams()),
-                        ("tls_certificate_sds_secret_configs", .sequence([
-                            sdsConfig(SDSFiles.tlsCertificateSecretName, OSMConstants.envoyTLSCertificateSDSSecretFile),
-                        ])),
-                    ])),
-                ])),
-            ])),
-            ("load_assignment", ProbeListeners.loadAssignment(cluster: OSMConstants.osmControllerName, address: xdsHost,
-                                                              port: Int32(OSMConstants.adsServerPort))),
-            ("upstream_connection_options", .map([
-                ("tcp_keepalive", .map([
-                    ("keepalive_probes", .int(5)), ("keepalive_time", .int(60)), ("keepalive_interval", .int(5)),
-                ])),
-            ])),
+            (
+                "typed_extension_protocol_options",
+                .map([
+                    (
+                        "envoy.extensions.upstreams.http.v3.HttpProtocolOptions",
+                        .map([
+                            (
+                                "@type",
+                                .string("type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions")
+                            ),
+                            ("explicit_http_config", .map([("http2_protocol_options", .mapping([]))])),
+                        ])
+                    )
+                ])
+            ),
+            (
+                "transport_socket",
+                .map([
+                    ("name", .string("envoy.transport_sockets.tls")),
+                    (
+                        "typed_config",
+                        .map([
+                            (
+                                "@type",
+                                .string(
+                                    "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext")
+                            ),
+                            (
+                                "common_tls_context",
+                                .map([
+                                    ("alpn_protocols", .sequence([.string("h2")])),
+                                    (
+                                        "validation_context_sds_secret_config",
+                                        sdsConfig(
+                                            SDSFiles.validationContextSecretName,
+                                            OSMConstants.envoyValidationContextSDSSecretFile)
+                                    ),
+                                    ("tls_params", tlsParams()),
+                                    (
+                                        "tls_certificate_sds_secret_configs",
+                                        .sequence([
+                                            sdsConfig(
+                                                SDSFiles.tlsCertificateSecretName,
+                                                OSMConstants.envoyTLSCertificateSDSSecretFile)
+                                        ])
+                                    ),
+                                ])
+                            ),
+                        ])
+                    ),
+                ])
+            ),
+            (
+                "load_assignment",
+                ProbeListeners.loadAssignment(
+                    cluster: OSMConstants.osmControllerName, address: xdsHost,
+                    port: Int32(OSMConstants.adsServerPort))
+            ),
+            (
+                "upstream_connection_options",
+                .map([
+                    (
+                        "tcp_keepalive",
+                        .map([
+                            ("keepalive_probes", .int(5)), ("keepalive_time", .int(60)),
+                            ("keepalive_interval", .int(5)),
+                        ])
+                    )
+                ])
+            ),
         ])
     }
 

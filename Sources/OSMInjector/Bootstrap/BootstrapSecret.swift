@@ -46,8 +46,10 @@ public struct BootstrapSecret: Sendable, Equatable {
     public var annotations: [String: String] = [:]
 
     /// The Secret for one pod.
-    public init(proxyUUID: String, namespace: String, meshName: String = "osm", osmVersion: String = "v1.2.4",
-                config: BootstrapConfig, certificates: BootstrapCertificates = BootstrapCertificates()) {
+    public init(
+        proxyUUID: String, namespace: String, meshName: String = "osm", osmVersion: String = "v1.2.4",
+        config: BootstrapConfig, certificates: BootstrapCertificates = BootstrapCertificates()
+    ) {
         self.proxyUUID = proxyUUID
         self.namespace = namespace
         self.meshName = meshName
@@ -78,17 +80,33 @@ public struct BootstrapSecret: Sendable, Equatable {
         return .map([
             ("apiVersion", .string("v1")),
             ("kind", .string("Secret")),
-            ("metadata", .map([
-                ("name", .string(name)),
-                ("namespace", .string(namespace)),
-                ("labels", .map([
-                    (OSMConstants.appInstanceLabelKey, .string(meshName)),
-                    (OSMConstants.appNameLabelKey, .string(OSMConstants.appNameLabelValue)),
-                    (OSMConstants.appVersionLabelKey, .string(osmVersion)),
-                ])),
-            ] + (annotations.isEmpty ? [] : [
-                ("annotations", .map(annotations.sorted { $0.key < $1.key }.map { ($0.key, YAMLValue.string($0.value)) })),
-            ]))),
+            (
+                "metadata",
+                .map(
+                    [
+                        ("name", .string(name)),
+                        ("namespace", .string(namespace)),
+                        (
+                            "labels",
+                            .map([
+                                (OSMConstants.appInstanceLabelKey, .string(meshName)),
+                                (OSMConstants.appNameLabelKey, .string(OSMConstants.appNameLabelValue)),
+                                (OSMConstants.appVersionLabelKey, .string(osmVersion)),
+                            ])
+                        ),
+                    ]
+                        + (annotations.isEmpty
+                            ? []
+                            : [
+                                (
+                                    "annotations",
+                                    .map(
+                                        annotations.sorted { $0.key < $1.key }.map {
+                                            ($0.key, YAMLValue.string($0.value))
+                                        })
+                                )
+                            ]))
+            ),
             ("data", .map(data)),
         ])
     }

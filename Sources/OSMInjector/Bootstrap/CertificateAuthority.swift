@@ -43,7 +43,8 @@ struct CertificateAuthority: Sendable {
 
     /// The subject's bytes in `ca.crt`, checked to be what swift-certificates writes back for it.
     private static func subjectDER(certificateDER: [UInt8], subject: DistinguishedName)
-        throws(CertificateIssuerError) -> [UInt8] {
+        throws(CertificateIssuerError) -> [UInt8]
+    {
         let raw: [UInt8]
         let encoded: [UInt8]
         do {
@@ -62,8 +63,9 @@ struct CertificateAuthority: Sendable {
     private static func rawSubject(certificateDER: [UInt8]) throws -> [UInt8] {
         let root = try DER.parse(certificateDER)
         guard case .constructed(let certificateFields) = root.content,
-              let tbs = certificateFields.first(where: { _ in true }),
-              case .constructed(let tbsFields) = tbs.content else {
+            let tbs = certificateFields.first(where: { _ in true }),
+            case .constructed(let tbsFields) = tbs.content
+        else {
             throw ASN1Error.invalidASN1Object(reason: "certificate is not a SEQUENCE holding a TBSCertificate")
         }
         let fields = Array(tbsFields)

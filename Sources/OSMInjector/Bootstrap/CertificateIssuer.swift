@@ -26,7 +26,8 @@ public struct CertificateIssuer: Sendable {
     /// A certificate for `commonName` (`BootstrapConfig.nodeID(…)`: `<uuid>.sidecar.<sa>.<ns>.<trustDomain>`),
     /// valid 87600h from `notBefore`, with a new RSA key of `keyBits` (MeshConfig `certKeyBitSize`) bits.
     public func issue(commonName: String, keyBits: Int, notBefore: Date)
-        throws(InjectionError) -> BootstrapCertificates {
+        throws(InjectionError) -> BootstrapCertificates
+    {
         do {
             let key = try Self.generateKey(bits: Self.keyBits(forCertKeyBitSize: keyBits))
             return try issue(commonName: commonName, key: key, serial: Self.randomSerial(), notBefore: notBefore)
@@ -37,7 +38,8 @@ public struct CertificateIssuer: Sendable {
 
     /// The deterministic part of `issue`: the given key and big-endian serial in place of random ones.
     func issue(commonName: String, key: _RSA.Signing.PrivateKey, serial: [UInt8], notBefore: Date)
-        throws(CertificateIssuerError) -> BootstrapCertificates {
+        throws(CertificateIssuerError) -> BootstrapCertificates
+    {
         guard CertificateTemplate.isIA5(commonName) else { throw .commonNameNotIA5(commonName) }
         let der: [UInt8]
         do {

@@ -11,7 +11,8 @@ enum CertificatePEM {
 
     /// `DecodePEMCertificate`: the first `CERTIFICATE` block that parses, with its DER bytes.
     static func firstCertificate(in pem: String)
-        throws(CertificateIssuerError) -> (certificate: Certificate, der: [UInt8]) {
+        throws(CertificateIssuerError) -> (certificate: Certificate, der: [UInt8])
+    {
         for document in try documents(in: pem, failure: CertificateIssuerError.badCertificatePEM)
         where document.discriminator == certificateType {
             if let certificate = try? Certificate(derEncoded: document.derBytes) {
@@ -28,8 +29,9 @@ enum CertificatePEM {
             return document.derBytes
         }
         if let other = documents.first(where: { $0.discriminator.hasSuffix(privateKeyType) }) {
-            throw .badKeyPEM("no \(privateKeyType) block (PKCS#8); OSM does not read \(other.discriminator)"
-                + ": convert it with `openssl pkcs8 -topk8 -nocrypt`")
+            throw .badKeyPEM(
+                "no \(privateKeyType) block (PKCS#8); OSM does not read \(other.discriminator)"
+                    + ": convert it with `openssl pkcs8 -topk8 -nocrypt`")
         }
         throw .badKeyPEM("no \(privateKeyType) block")
     }
@@ -40,7 +42,8 @@ enum CertificatePEM {
     }
 
     private static func documents(in pem: String, failure: (String) -> CertificateIssuerError)
-        throws(CertificateIssuerError) -> [PEMDocument] {
+        throws(CertificateIssuerError) -> [PEMDocument]
+    {
         do {
             return try PEMDocument.parseMultiple(pemString: pem)
         } catch {

@@ -35,8 +35,10 @@ enum CertificateTemplate {
             try Certificate.Extension(BasicConstraints.notCertificateAuthority, critical: true),
         ]
         if let authorityKeyID {
-            extensions.append(try Certificate.Extension(AuthorityKeyIdentifier(keyIdentifier: authorityKeyID),
-                                                        critical: false))
+            extensions.append(
+                try Certificate.Extension(
+                    AuthorityKeyIdentifier(keyIdentifier: authorityKeyID),
+                    critical: false))
         }
         extensions.append(try Certificate.Extension(SubjectAlternativeNames([.dnsName(commonName)]), critical: false))
         return try Certificate.Extensions(extensions)
@@ -57,8 +59,10 @@ enum CertificateTemplate {
     static func isIA5(_ value: String) -> Bool { value.unicodeScalars.allSatisfy(\.isASCII) }
 
     private static func attribute(_ type: ASN1ObjectIdentifier, _ value: String) throws
-        -> RelativeDistinguishedName.Attribute {
-        let encoded = isGoPrintable(value)
+        -> RelativeDistinguishedName.Attribute
+    {
+        let encoded =
+            isGoPrintable(value)
             ? try RelativeDistinguishedName.Attribute.Value(printableString: value)
             : RelativeDistinguishedName.Attribute.Value(utf8String: value)
         return RelativeDistinguishedName.Attribute(type: type, value: encoded)

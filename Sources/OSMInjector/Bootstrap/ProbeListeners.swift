@@ -8,19 +8,23 @@ public enum ProbeListeners {
     /// Name of every access logger OSM configures (`envoy.AccessLoggerName`).
     public static let accessLoggerName = "envoy.access_loggers.stream"
     /// Type URL of Envoy's stdout access logger.
-    public static let stdoutAccessLogType = "type.googleapis.com/envoy.extensions.access_loggers.stream.v3.StdoutAccessLog"
+    public static let stdoutAccessLogType =
+        "type.googleapis.com/envoy.extensions.access_loggers.stream.v3.StdoutAccessLog"
 
     /// One probe type's fixed names, port and path.
     private struct Slot {
         var listener: String, cluster: String, path: String, port: Int
     }
 
-    private static let liveness = Slot(listener: "liveness_listener", cluster: "liveness_cluster",
-                                       path: OSMConstants.livenessProbePath, port: OSMConstants.livenessProbePort)
-    private static let readiness = Slot(listener: "readiness_listener", cluster: "readiness_cluster",
-                                        path: OSMConstants.readinessProbePath, port: OSMConstants.readinessProbePort)
-    private static let startup = Slot(listener: "startup_listener", cluster: "startup_cluster",
-                                      path: OSMConstants.startupProbePath, port: OSMConstants.startupProbePort)
+    private static let liveness = Slot(
+        listener: "liveness_listener", cluster: "liveness_cluster",
+        path: OSMConstants.livenessProbePath, port: OSMConstants.livenessProbePort)
+    private static let readiness = Slot(
+        listener: "readiness_listener", cluster: "readiness_cluster",
+        path: OSMConstants.readinessProbePath, port: OSMConstants.readinessProbePort)
+    private static let startup = Slot(
+        listener: "startup_listener", cluster: "startup_cluster",
+        path: OSMConstants.startupProbePath, port: OSMConstants.startupProbePort)
 
     /// v1.2.4's `getProbeResources`: for liveness, readiness and startup in that order, a probe that is present and
     /// not TCP adds one listener and one cluster. Listeners go to `static_resources.listeners`, clusters after
@@ -29,8 +33,10 @@ public enum ProbeListeners {
         var listeners: [YAMLValue] = [], clusters: [YAMLValue] = []
         for (probe, slot) in [(probes.liveness, liveness), (probes.readiness, readiness), (probes.startup, startup)] {
             guard let probe, probe.kind != .tcp else { continue }
-            listeners.append(listener(name: slot.listener, cluster: slot.cluster, path: slot.path,
-                                      port: Int32(slot.port), probe: probe))
+            listeners.append(
+                listener(
+                    name: slot.listener, cluster: slot.cluster, path: slot.path,
+                    port: Int32(slot.port), probe: probe))
             clusters.append(cluster(name: slot.cluster, port: probe.port))
         }
         return (listeners, clusters)
@@ -47,38 +53,76 @@ public enum ProbeListeners {
 
     /// `getProbeListener`: `0.0.0.0:<port>` with exactly one filter chain and no listener filters. HTTP probes get
     /// an HTTP connection manager routing `path` to `cluster`; HTTPS probes a plain TCP proxy to `cluster`.
-    public static func listener(name: String, cluster: String, path: String, port: Int32,
-                                probe: BootstrapProbe) -> YAMLValue {
+    public static func listener(
+        name: String, cluster: String, path: String, port: Int32,
+        probe: BootstrapProbe
+    ) -> YAMLValue {
         let filter: YAMLValue
         if probe.kind == .http {
             filter = .map([
                 ("name", .string("http_connection_manager")),
-                ("typed_config", .map([
-                    ("@type", .string("type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager")),
-                    ("stat_prefix", .string("health_probes_http")),
-                    ("access_log", .sequence([httpAccessLog()])),
-                    ("route_config", .map([
-                        ("name", .string("local_route")),
-                        ("virtual_hosts", .sequence([
-                            virtualHost(path: path, cluster: cluster, originalPath: probe.path,
-                                        timeoutSeconds: probe.timeoutSeconds),
-                        ])),
-                    ])),
-                    ("http_filters", .sequence([.map([
-                        ("name", .string("http_router")),
-                        ("typed_config", .map([("@type", .string("type.googleapis.com/envoy.extensions.filters.http.router.v3.Router"))])),
-                    ])])),
-                ])),
+                (
+                    "typed_config",
+                    .map([
+                        (
+                            "@type",
+                            .string(
+                                "type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager"
+                            )
+                        ),
+                        ("stat_prefix", .string("health_probes_http")),
+                        ("access_log", .sequence([httpAccessLog()])),
+                        (
+                            "route_config",
+                            .map([
+                                ("name", .string("local_route")),
+                                (
+                                    "virtual_hosts",
+                                    .sequence([
+                                        virtualHost(
+                                            path: path, cluster: cluster, originalPath: probe.path,
+                                            timeoutSeconds: probe.timeoutSeconds)
+                                    ])
+                                ),
+                            ])
+                        ),
+                        (
+                            "http_filters",
+                            .sequence([
+                                .map([
+                                    ("name", .string("http_router")),
+                                    (
+                                        "typed_config",
+                                        .map([
+                                            (
+                                                "@type",
+                                                .string(
+                                                    "type.googleapis.com/envoy.extensions.filters.http.router.v3.Router"
+                                                )
+                                            )
+                                        ])
+                                    ),
+                                ])
+                            ])
+                        ),
+                    ])
+                ),
             ])
         } else {
             filter = .map([
                 ("name", .string("tcp_proxy")),
-                ("typed_config", .map([
-                    ("@type", .string("type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy")),
-                    ("stat_prefix", .string("health_probes")),
-                    ("access_log", .sequence([tcpAccessLog()])),
-                    ("cluster", .string(cluster)),
-                ])),
+                (
+                    "typed_config",
+                    .map([
+                        (
+                            "@type",
+                            .string("type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy")
+                        ),
+                        ("stat_prefix", .string("health_probes")),
+                        ("access_log", .sequence([tcpAccessLog()])),
+                        ("cluster", .string(cluster)),
+                    ])
+                ),
             ])
         }
         return .map([
@@ -90,18 +134,25 @@ public enum ProbeListeners {
 
     /// `getVirtualHost`: one route, prefix `path` to `cluster`, rewritten to the original path (left out when
     /// empty), with the probe's timeout, raised to 1s when below.
-    public static func virtualHost(path: String, cluster: String, originalPath: String,
-                                   timeoutSeconds: Int32) -> YAMLValue {
+    public static func virtualHost(
+        path: String, cluster: String, originalPath: String,
+        timeoutSeconds: Int32
+    ) -> YAMLValue {
         var route: [(String, YAMLValue)] = [("cluster", .string(cluster))]
         if !originalPath.isEmpty { route.append(("prefix_rewrite", .string(originalPath))) }
         route.append(("timeout", .string("\(max(timeoutSeconds, 1))s")))
         return .map([
             ("name", .string("local_service")),
             ("domains", .sequence([.string("*")])),
-            ("routes", .sequence([.map([
-                ("match", .map([("prefix", .string(path))])),
-                ("route", .map(route)),
-            ])])),
+            (
+                "routes",
+                .sequence([
+                    .map([
+                        ("match", .map([("prefix", .string(path))])),
+                        ("route", .map(route)),
+                    ])
+                ])
+            ),
         ])
     }
 
@@ -147,10 +198,13 @@ public enum ProbeListeners {
     private static func accessLog(_ fields: [(String, String)]) -> YAMLValue {
         .map([
             ("name", .string(accessLoggerName)),
-            ("typed_config", .map([
-                ("@type", .string(stdoutAccessLogType)),
-                ("log_format", .map([("json_format", .map(fields.map { ($0.0, .string($0.1)) }))])),
-            ])),
+            (
+                "typed_config",
+                .map([
+                    ("@type", .string(stdoutAccessLogType)),
+                    ("log_format", .map([("json_format", .map(fields.map { ($0.0, .string($0.1)) }))])),
+                ])
+            ),
         ])
     }
 
@@ -167,11 +221,21 @@ public enum ProbeListeners {
     static func loadAssignment(cluster: String, address: String, port: Int32) -> YAMLValue {
         .map([
             ("cluster_name", .string(cluster)),
-            ("endpoints", .sequence([.map([
-                ("lb_endpoints", .sequence([.map([
-                    ("endpoint", .map([("address", socketAddress(address, port: port))])),
-                ])])),
-            ])])),
+            (
+                "endpoints",
+                .sequence([
+                    .map([
+                        (
+                            "lb_endpoints",
+                            .sequence([
+                                .map([
+                                    ("endpoint", .map([("address", socketAddress(address, port: port))]))
+                                ])
+                            ])
+                        )
+                    ])
+                ])
+            ),
         ])
     }
 }

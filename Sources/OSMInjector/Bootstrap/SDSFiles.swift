@@ -15,10 +15,13 @@ public enum SDSFiles {
         resources([
             ("@type", .string(secretType)),
             ("name", .string(tlsCertificateSecretName)),
-            ("tls_certificate", .map([
-                ("certificate_chain", .map([("filename", .string(path(OSMConstants.envoyXDSCertFile)))])),
-                ("private_key", .map([("filename", .string(path(OSMConstants.envoyXDSKeyFile)))])),
-            ])),
+            (
+                "tls_certificate",
+                .map([
+                    ("certificate_chain", .map([("filename", .string(path(OSMConstants.envoyXDSCertFile)))])),
+                    ("private_key", .map([("filename", .string(path(OSMConstants.envoyXDSKeyFile)))])),
+                ])
+            ),
         ])
     }
 
@@ -27,9 +30,12 @@ public enum SDSFiles {
         resources([
             ("@type", .string(secretType)),
             ("name", .string(validationContextSecretName)),
-            ("validation_context", .map([
-                ("trusted_ca", .map([("filename", .string(path(OSMConstants.envoyXDSCACertFile)))])),
-            ])),
+            (
+                "validation_context",
+                .map([
+                    ("trusted_ca", .map([("filename", .string(path(OSMConstants.envoyXDSCACertFile)))]))
+                ])
+            ),
         ])
     }
 

@@ -8,16 +8,20 @@ public enum InjectionDecision {
     }
 
     /// Decides for `pod` in `namespace`; throws exactly where the webhook would reject the pod.
-    public static func decide(pod: PodTemplateView, namespace: String,
-                              cluster: ClusterState) throws(InjectionError) -> Outcome {
+    public static func decide(
+        pod: PodTemplateView, namespace: String,
+        cluster: ClusterState
+    ) throws(InjectionError) -> Outcome {
         var untraced: [String]?
         return try decide(pod: pod, namespace: namespace, cluster: cluster, trace: &untraced)
     }
 
     /// Decides as `decide(pod:namespace:cluster:)` and appends to `passed` one sentence for each check that
     /// passed, in the order they are made (the trace `--verbose` prints).
-    public static func decide(pod: PodTemplateView, namespace: String, cluster: ClusterState,
-                              passed: inout [String]) throws(InjectionError) -> Outcome {
+    public static func decide(
+        pod: PodTemplateView, namespace: String, cluster: ClusterState,
+        passed: inout [String]
+    ) throws(InjectionError) -> Outcome {
         var trace: [String]? = passed
         defer { passed = trace ?? [] }
         return try decide(pod: pod, namespace: namespace, cluster: cluster, trace: &trace)
@@ -31,8 +35,10 @@ public enum InjectionDecision {
     }
 
     /// `namespaceSkip`, appending the sentences of the checks passed to `passed` unless it is nil.
-    private static func namespaceSkip(_ namespace: String, cluster: ClusterState,
-                                      trace passed: inout [String]?) -> SkipReason? {
+    private static func namespaceSkip(
+        _ namespace: String, cluster: ClusterState,
+        trace passed: inout [String]?
+    ) -> SkipReason? {
         let mesh = cluster.settings.meshName
         let osmNamespace = cluster.osmNamespace
         // The MutatingWebhookConfiguration's namespaceSelector: without a match the webhook is never called.
@@ -45,7 +51,9 @@ public enum InjectionDecision {
         if ns.labels[OSMConstants.ignoreLabel] != nil { return .namespaceIgnored(namespace) }
         passed?.append("namespace \"\(namespace)\" carries no label \(OSMConstants.ignoreLabel)")
         // v0.11–v1.2.4 select on the `name` label, not `kubernetes.io/metadata.name`.
-        if ns.labels["name"] == osmNamespace { return .namespaceNamedOSM(namespace: namespace, osmNamespace: osmNamespace) }
+        if ns.labels["name"] == osmNamespace {
+            return .namespaceNamedOSM(namespace: namespace, osmNamespace: osmNamespace)
+        }
         passed?.append("namespace \"\(namespace)\" carries no label name: \(osmNamespace)")
         if ns.labels["control-plane"] != nil { return .namespaceIsControlPlane(namespace) }
         passed?.append("namespace \"\(namespace)\" carries no label control-plane")
@@ -53,8 +61,10 @@ public enum InjectionDecision {
     }
 
     /// Decides, appending the sentences of the checks passed to `passed` unless it is nil (then none is made).
-    private static func decide(pod: PodTemplateView, namespace: String, cluster: ClusterState,
-                               trace passed: inout [String]?) throws(InjectionError) -> Outcome {
+    private static func decide(
+        pod: PodTemplateView, namespace: String, cluster: ClusterState,
+        trace passed: inout [String]?
+    ) throws(InjectionError) -> Outcome {
         if let reason = namespaceSkip(namespace, cluster: cluster, trace: &passed) { return .skip(reason) }
         guard let ns = cluster.namespaces[namespace] else { return .skip(.namespaceNotDeclared(namespace)) }
         let osmNamespace = cluster.osmNamespace
@@ -86,15 +96,18 @@ public enum InjectionDecision {
         default: outcome = .skip(.notEnabled(namespace))
         }
         if passed != nil {
-            passed? += annotationChecks(pod: pod.annotations, namespace: namespace, annotations: ns.annotations,
-                                        decidedByPod: podAnnotation != nil, outcome: outcome)
+            passed? += annotationChecks(
+                pod: pod.annotations, namespace: namespace, annotations: ns.annotations,
+                decidedByPod: podAnnotation != nil, outcome: outcome)
         }
         return outcome
     }
 
     /// The sentences for the two `sidecar-injection` annotations, once both were read without error.
-    private static func annotationChecks(pod: [String: String], namespace: String, annotations: [String: String],
-                                         decidedByPod: Bool, outcome: Outcome) -> [String] {
+    private static func annotationChecks(
+        pod: [String: String], namespace: String, annotations: [String: String],
+        decidedByPod: Bool, outcome: Outcome
+    ) -> [String] {
         let key = OSMConstants.sidecarInjectionAnnotation
         var checks: [String] = []
         if let value = pod[key] {
@@ -104,7 +117,9 @@ public enum InjectionDecision {
         }
         if let value = annotations[key] {
             let enables = !decidedByPod && outcome == .inject
-            checks.append("namespace \"\(namespace)\"'s annotation \(key): \(value) " + (enables ? "enables injection" : "is valid"))
+            checks.append(
+                "namespace \"\(namespace)\"'s annotation \(key): \(value) "
+                    + (enables ? "enables injection" : "is valid"))
         }
         return checks
     }

@@ -39,7 +39,8 @@ extension EnrolmentSession {
             do {
                 stream = try Parser().parse(edited)
             } catch {
-                throw EnrolmentError("cannot edit \(sources[index].name): the edited text does not parse: \(error.message)")
+                throw EnrolmentError(
+                    "cannot edit \(sources[index].name): the edited text does not parse: \(error.message)")
             }
         }
         let created = index == newNamespaceSource ? createdNamespaces : []
@@ -48,8 +49,9 @@ extension EnrolmentSession {
         var writer = StreamWriter(lineBreak: lineBreak, capacity: stream.source.count + 256 * created.count)
         writer.write(stream.source)
         for name in created {
-            writer.writeNewDocument(try NewNamespaceDocument.text(
-                name: name, changes: namespaceChanges[name] ?? MetadataChanges(), lineBreak: lineBreak))
+            writer.writeNewDocument(
+                try NewNamespaceDocument.text(
+                    name: name, changes: namespaceChanges[name] ?? MetadataChanges(), lineBreak: lineBreak))
         }
         return writer.bytes
     }
@@ -63,10 +65,12 @@ extension EnrolmentSession {
         for target in targets {
             let document = target.object.document
             guard let object = target.object.view(in: stream),
-                  let owner = try? InjectedPodTemplate.template(of: object, path: target.templatePath) else {
+                let owner = try? InjectedPodTemplate.template(of: object, path: target.templatePath)
+            else {
                 throw EnrolmentError("cannot find the object again after editing", at: target.object.location)
             }
-            var editor = editors[document] ?? DocumentEditor(source: stream.source, document: stream.documents[document])
+            var editor =
+                editors[document] ?? DocumentEditor(source: stream.source, document: stream.documents[document])
             if try MetadataEditing(owner: owner, source: source).applyNextStep(target.changes, to: &editor) {
                 editors[document] = editor
             }
@@ -83,8 +87,9 @@ extension EnrolmentSession {
             do {
                 bytes.append(contentsOf: try editor.output())
             } catch {
-                throw EnrolmentError("cannot edit here: \(error.message)",
-                                     at: EnrolmentLocation(source: source, mark: error.mark ?? document.root.range.start))
+                throw EnrolmentError(
+                    "cannot edit here: \(error.message)",
+                    at: EnrolmentLocation(source: source, mark: error.mark ?? document.root.range.start))
             }
         }
         return bytes

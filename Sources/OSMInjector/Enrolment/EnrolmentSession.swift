@@ -22,8 +22,10 @@ public struct EnrolmentSession: Sendable {
     public private(set) var messages: [String] = []
 
     /// Reads the declared state of `sources`; a Namespace that cannot be read is an error.
-    public init(sources: [EnrolmentSource], newNamespaceSource: Int? = nil,
-                defaultNamespace: String = "default") throws(EnrolmentError) {
+    public init(
+        sources: [EnrolmentSource], newNamespaceSource: Int? = nil,
+        defaultNamespace: String = "default"
+    ) throws(EnrolmentError) {
         self.sources = sources
         self.newNamespaceSource = newNamespaceSource.flatMap { sources.indices.contains($0) ? $0 : nil }
         self.defaultNamespace = defaultNamespace
@@ -32,8 +34,9 @@ public struct EnrolmentSession: Sendable {
         controlPlane = ControlPlane(objects: objects, defaultNamespace: defaultNamespace)
         for declaration in declarations {
             let info = declaration.info
-            namespaces[info.name] = NamespaceState(name: info.name, labels: info.labels, annotations: info.annotations,
-                                                   isNew: false)
+            namespaces[info.name] = NamespaceState(
+                name: info.name, labels: info.labels, annotations: info.annotations,
+                isNew: false)
         }
     }
 
@@ -62,7 +65,8 @@ public struct EnrolmentSession: Sendable {
         guard let target = newNamespaceSource else { throw EnrolmentError(EnrolmentMessages.notFound(name)) }
         let stream = sources[target].stream
         if stream.documents.count == 1, let root = stream.documents.first?.root, root.collectionStyle == .flow,
-           root.pairs?.first?.key.scalar?.style == .doubleQuoted {
+            root.pairs?.first?.key.scalar?.style == .doubleQuoted
+        {
             throw EnrolmentError(EnrolmentMessages.jsonTarget(sources[target].name))
         }
         namespaces[name] = NamespaceState(name: name, isNew: true)
@@ -72,7 +76,9 @@ public struct EnrolmentSession: Sendable {
     /// The indexes of the injected pod templates in `namespace` (see `InjectedPodTemplate`).
     mutating func injectedPods(in namespace: String) throws(EnrolmentError) -> [Int] {
         let all: [InjectedPodTemplate]
-        if let pods { all = pods } else {
+        if let pods {
+            all = pods
+        } else {
             all = try InjectedPodTemplate.all(in: objects, defaultNamespace: defaultNamespace)
             pods = all
         }

@@ -19,7 +19,9 @@ enum GoQuote {
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     out += "\\x" + hex(scalar.value, digits: 2)
                 } else if !isPrintable(scalar) {
-                    out += scalar.value <= 0xFFFF ? "\\u" + hex(scalar.value, digits: 4) : "\\U" + hex(scalar.value, digits: 8)
+                    out +=
+                        scalar.value <= 0xFFFF
+                        ? "\\u" + hex(scalar.value, digits: 4) : "\\U" + hex(scalar.value, digits: 8)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

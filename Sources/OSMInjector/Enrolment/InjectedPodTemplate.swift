@@ -9,7 +9,9 @@ struct InjectedPodTemplate: Sendable {
     let namespace: String
 
     /// The injected pod templates among `objects`; a template that cannot be read is an error.
-    static func all(in objects: [SourceObject], defaultNamespace: String) throws(EnrolmentError) -> [InjectedPodTemplate] {
+    static func all(in objects: [SourceObject], defaultNamespace: String) throws(EnrolmentError)
+        -> [InjectedPodTemplate]
+    {
         var pods: [InjectedPodTemplate] = []
         for object in objects {
             guard let path = WorkloadKinds.templatePath(of: object.kind) else { continue }
@@ -17,8 +19,10 @@ struct InjectedPodTemplate: Sendable {
                 guard let template = try template(of: object.view, path: path) else { continue }
                 let pod = try PodTemplateView(template: template)
                 guard pod.labels[OSMConstants.envoyUniqueIDLabelName] != nil else { continue }
-                pods.append(InjectedPodTemplate(object: object, templatePath: path,
-                                                namespace: object.namespace(default: defaultNamespace)))
+                pods.append(
+                    InjectedPodTemplate(
+                        object: object, templatePath: path,
+                        namespace: object.namespace(default: defaultNamespace)))
             } catch {
                 throw object.error(error)
             }

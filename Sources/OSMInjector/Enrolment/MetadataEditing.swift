@@ -32,7 +32,8 @@ struct MetadataEditing {
             return true
         }
         guard let removal = pending.changes.first,
-              let map = try read({ () throws(InjectionError) in try metadata.mapping(removal.field.rawValue) }) else {
+            let map = try read({ () throws(InjectionError) in try metadata.mapping(removal.field.rawValue) })
+        else {
             return false
         }
         let removedKeys = Set(pending.changes(to: removal.field).map(\.key))
@@ -48,8 +49,10 @@ struct MetadataEditing {
     }
 
     /// Sets `entries` in the map `field` of `metadata`, creating the map when it is missing, null or empty.
-    private func set(_ entries: [(String, String)], field: String, in metadata: ObjectView,
-                     editor: inout DocumentEditor) throws(EnrolmentError) {
+    private func set(
+        _ entries: [(String, String)], field: String, in metadata: ObjectView,
+        editor: inout DocumentEditor
+    ) throws(EnrolmentError) {
         let map = try read { () throws(InjectionError) in try metadata.mapping(field) }
         try edit(&editor) { (e) throws(EditError) in
             if let map, !(map.node.pairs ?? []).isEmpty || map.node.collectionStyle == .flow {
@@ -68,8 +71,10 @@ struct MetadataEditing {
         }
     }
 
-    private func edit(_ editor: inout DocumentEditor,
-                      _ body: (inout DocumentEditor) throws(EditError) -> Void) throws(EnrolmentError) {
+    private func edit(
+        _ editor: inout DocumentEditor,
+        _ body: (inout DocumentEditor) throws(EditError) -> Void
+    ) throws(EnrolmentError) {
         do {
             try body(&editor)
         } catch {

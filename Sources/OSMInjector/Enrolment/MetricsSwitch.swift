@@ -21,10 +21,12 @@ public struct MetricsSwitch: Sendable {
             session.change(namespace: name, namespaceChanges)
             var podChanges = MetadataChanges()
             podChanges.set(.annotations, OSMConstants.prometheusScrapeAnnotation, to: enables ? "true" : nil)
-            podChanges.set(.annotations, OSMConstants.prometheusPortAnnotation,
-                           to: enables ? String(OSMConstants.envoyPrometheusInboundListenerPort) : nil)
-            podChanges.set(.annotations, OSMConstants.prometheusPathAnnotation,
-                           to: enables ? OSMConstants.prometheusScrapePath : nil)
+            podChanges.set(
+                .annotations, OSMConstants.prometheusPortAnnotation,
+                to: enables ? String(OSMConstants.envoyPrometheusInboundListenerPort) : nil)
+            podChanges.set(
+                .annotations, OSMConstants.prometheusPathAnnotation,
+                to: enables ? OSMConstants.prometheusScrapePath : nil)
             for pod in try session.injectedPods(in: name) { session.change(pod: pod, podChanges) }
             session.say(EnrolmentMessages.metricsSwitched(name, enabled: enables))
         }
@@ -34,13 +36,15 @@ public struct MetricsSwitch: Sendable {
     /// meshes of the declared `osm-controller` Deployments; when the sources declare none, any mesh).
     private func checkMonitored(_ state: NamespaceState, in session: EnrolmentSession) throws(EnrolmentError) {
         guard let mesh = state.monitoredBy else {
-            throw EnrolmentError(EnrolmentMessages.notInMesh(state.name),
-                                 at: session.location(ofLabel: OSMConstants.monitoredByLabel, in: state.name))
+            throw EnrolmentError(
+                EnrolmentMessages.notInMesh(state.name),
+                at: session.location(ofLabel: OSMConstants.monitoredByLabel, in: state.name))
         }
         let location = session.location(ofLabel: OSMConstants.monitoredByLabel, in: state.name)
         guard !mesh.isEmpty else { throw EnrolmentError(EnrolmentMessages.emptyMonitorLabel(state.name), at: location) }
         if let meshes = session.controlPlane.controllerMeshNames, !meshes.contains(mesh) {
-            throw EnrolmentError(EnrolmentMessages.invalidMeshName(mesh, namespace: state.name, meshes: meshes), at: location)
+            throw EnrolmentError(
+                EnrolmentMessages.invalidMeshName(mesh, namespace: state.name, meshes: meshes), at: location)
         }
     }
 }

@@ -25,20 +25,24 @@ public struct NamespaceAdd: Sendable {
                 continue
             }
             if state.labels[OSMConstants.ignoreLabel] == "true" {
-                throw EnrolmentError(EnrolmentMessages.cannotAddIgnored,
-                                     at: session.location(ofLabel: OSMConstants.ignoreLabel, in: name))
+                throw EnrolmentError(
+                    EnrolmentMessages.cannotAddIgnored,
+                    at: session.location(ofLabel: OSMConstants.ignoreLabel, in: name))
             }
             var changes = MetadataChanges()
             changes.set(.labels, OSMConstants.monitoredByLabel, to: meshName)
-            changes.set(.annotations, OSMConstants.sidecarInjectionAnnotation,
-                        to: disablesSidecarInjection ? "disabled" : "enabled")
+            changes.set(
+                .annotations, OSMConstants.sidecarInjectionAnnotation,
+                to: disablesSidecarInjection ? "disabled" : "enabled")
             session.change(namespace: name, changes)
             session.say(EnrolmentMessages.added(name, mesh: meshName))
         }
     }
 
     /// The namespace as declared, or a new one in the config file (OSM: the GET fails with "not found").
-    private func existingOrNew(_ name: String, in session: inout EnrolmentSession) throws(EnrolmentError) -> NamespaceState {
+    private func existingOrNew(_ name: String, in session: inout EnrolmentSession) throws(EnrolmentError)
+        -> NamespaceState
+    {
         if let state = session.namespace(name) { return state }
         do {
             try session.create(namespace: name)
@@ -54,7 +58,9 @@ public struct NamespaceAdd: Sendable {
     /// `--disable-sidecar-injection` on a member: OSM v1.2.4 does nothing (reference §14, B15); this tool does
     /// what the flag's help says and sets the annotation to `disabled`.
     private func disableInjectionOfMember(_ state: NamespaceState, in session: inout EnrolmentSession) {
-        guard disablesSidecarInjection, state.annotations[OSMConstants.sidecarInjectionAnnotation] != "disabled" else { return }
+        guard disablesSidecarInjection, state.annotations[OSMConstants.sidecarInjectionAnnotation] != "disabled" else {
+            return
+        }
         var changes = MetadataChanges()
         changes.set(.annotations, OSMConstants.sidecarInjectionAnnotation, to: "disabled")
         session.change(namespace: state.name, changes)

@@ -3,7 +3,8 @@ public enum NamespaceListing {
     /// OSM's output for `namespaces` (all declared ones): the members of `meshName` (of any mesh when it is
     /// empty) sorted by name, as the API server lists them, in OSM's tabwriter table; or OSM's "No namespaces" line.
     public static func render(_ namespaces: [NamespaceState], meshName: String) -> String {
-        let members = namespaces
+        let members =
+            namespaces
             .filter { state in state.monitoredBy.map { meshName.isEmpty || $0 == meshName } ?? false }
             .sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
         guard !members.isEmpty else { return EnrolmentMessages.noNamespaces(mesh: meshName) + "\n" }

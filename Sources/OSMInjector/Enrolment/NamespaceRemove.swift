@@ -16,8 +16,9 @@ public struct NamespaceRemove: Sendable {
             return
         }
         guard mesh == meshName else {
-            throw EnrolmentError(EnrolmentMessages.belongsToOtherMesh(mesh, mesh: meshName),
-                                 at: session.location(ofLabel: OSMConstants.monitoredByLabel, in: name))
+            throw EnrolmentError(
+                EnrolmentMessages.belongsToOtherMesh(mesh, mesh: meshName),
+                at: session.location(ofLabel: OSMConstants.monitoredByLabel, in: name))
         }
         var changes = MetadataChanges()
         changes.set(.labels, OSMConstants.monitoredByLabel, to: nil)

@@ -9,8 +9,10 @@ enum NewNamespaceDocument {
         for (field, entries) in changes.newMetadataEntries() {
             metadata.append((field, .map(entries.map { ($0.0, .string($0.1)) })))
         }
-        let object = YAMLValue.map([("apiVersion", .string("v1")), ("kind", .string("Namespace")),
-                                    ("metadata", .map(metadata))])
+        let object = YAMLValue.map([
+            ("apiVersion", .string("v1")), ("kind", .string("Namespace")),
+            ("metadata", .map(metadata)),
+        ])
         let bytes: [UInt8]
         do {
             bytes = try Emitter().emit(object)

@@ -23,15 +23,18 @@ struct SourceObject: Sendable {
                 while let (view, path) = pending.popLast() {
                     guard view.node.pairs != nil, let kind = try? view.string("kind"), !kind.isEmpty else { continue }
                     guard WorkloadKinds.isList(kind) else {
-                        objects.append(SourceObject(source: sourceIndex, document: documentIndex, itemPath: path,
-                                                    view: view, kind: kind))
+                        objects.append(
+                            SourceObject(
+                                source: sourceIndex, document: documentIndex, itemPath: path,
+                                view: view, kind: kind))
                         continue
                     }
                     do {
                         let items = try view.sequence("items") ?? []
                         pending += items.enumerated().reversed().map { ($0.element, path + [$0.offset]) }
                     } catch {
-                        throw EnrolmentError(error.message, at: error.mark.map { EnrolmentLocation(source: sourceIndex, mark: $0) })
+                        throw EnrolmentError(
+                            error.message, at: error.mark.map { EnrolmentLocation(source: sourceIndex, mark: $0) })
                     }
                 }
             }

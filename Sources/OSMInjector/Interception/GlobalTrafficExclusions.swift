@@ -54,16 +54,21 @@ public struct GlobalTrafficExclusions: Sendable, Equatable {
     /// The error stands at the refused item when `marks` knows it.
     public func validate() throws(ExclusionError) {
         typealias F = Field
-        _ = try PortList.validateGlobal(outboundPortExclusionList, field: F.outboundPortExclusionList,
-                                        marks: marks[F.outboundPortExclusionList] ?? [])
-        _ = try PortList.validateGlobal(inboundPortExclusionList, field: F.inboundPortExclusionList,
-                                        marks: marks[F.inboundPortExclusionList] ?? [])
-        _ = try IPRangeList.validateGlobal(outboundIPRangeExclusionList, field: F.outboundIPRangeExclusionList,
-                                           marks: marks[F.outboundIPRangeExclusionList] ?? [])
-        _ = try IPRangeList.validateGlobal(outboundIPRangeInclusionList, field: F.outboundIPRangeInclusionList,
-                                           marks: marks[F.outboundIPRangeInclusionList] ?? [])
-        _ = try NetworkInterfaceList.validate(networkInterfaceExclusionList, field: F.networkInterfaceExclusionList,
-                                              marks: marks[F.networkInterfaceExclusionList] ?? [])
+        _ = try PortList.validateGlobal(
+            outboundPortExclusionList, field: F.outboundPortExclusionList,
+            marks: marks[F.outboundPortExclusionList] ?? [])
+        _ = try PortList.validateGlobal(
+            inboundPortExclusionList, field: F.inboundPortExclusionList,
+            marks: marks[F.inboundPortExclusionList] ?? [])
+        _ = try IPRangeList.validateGlobal(
+            outboundIPRangeExclusionList, field: F.outboundIPRangeExclusionList,
+            marks: marks[F.outboundIPRangeExclusionList] ?? [])
+        _ = try IPRangeList.validateGlobal(
+            outboundIPRangeInclusionList, field: F.outboundIPRangeInclusionList,
+            marks: marks[F.outboundIPRangeInclusionList] ?? [])
+        _ = try NetworkInterfaceList.validate(
+            networkInterfaceExclusionList, field: F.networkInterfaceExclusionList,
+            marks: marks[F.networkInterfaceExclusionList] ?? [])
     }
 }
 

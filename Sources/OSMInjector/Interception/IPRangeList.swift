@@ -31,7 +31,9 @@ public enum IPRangeList {
     /// The value must be exactly an IPv4 CIDR (no surrounding text or spaces, no leading-zero
     /// octets, a prefix of 1–2 digits up to 32), so nothing else can reach the shell script.
     /// `marks` are the items' positions, when known.
-    public static func validateGlobal(_ ranges: [String], field: String, marks: [Mark] = []) throws(ExclusionError) -> [String] {
+    public static func validateGlobal(_ ranges: [String], field: String, marks: [Mark] = []) throws(ExclusionError)
+        -> [String]
+    {
         for (index, range) in ranges.enumerated() where !isSchemaIPv4CIDR(range) {
             throw ExclusionError(
                 key: field,

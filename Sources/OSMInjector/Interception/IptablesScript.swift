@@ -36,19 +36,24 @@ public enum IptablesScript {
         }
         line(outboundStaticText)
         if localProxyMode == podIPProxyMode {
-            line("-I OUTPUT -p tcp -o lo -d \(localhost)/32 -m owner --uid-owner \(OSMConstants.envoyUID) "
-                 + "-j DNAT --to-destination $POD_IP")
+            line(
+                "-I OUTPUT -p tcp -o lo -d \(localhost)/32 -m owner --uid-owner \(OSMConstants.envoyUID) "
+                    + "-j DNAT --to-destination $POD_IP")
         }
         for interface in networkInterfaceExclusionList { line("-A OSM_PROXY_OUTBOUND -o \(interface) -j RETURN") }
         // Exclusions come before inclusions: rule order matters.
         for range in outboundIPRangeExclusionList { line("-A OSM_PROXY_OUTBOUND -d \(range) -j RETURN") }
         if !outboundPortExclusionList.isEmpty {
-            line("-A OSM_PROXY_OUTBOUND -p tcp --match multiport --dports \(joined(outboundPortExclusionList)) -j RETURN")
+            line(
+                "-A OSM_PROXY_OUTBOUND -p tcp --match multiport --dports \(joined(outboundPortExclusionList)) -j RETURN"
+            )
         }
         if outboundIPRangeInclusionList.isEmpty {
             line("-A OSM_PROXY_OUTBOUND -j OSM_PROXY_OUT_REDIRECT")
         } else {
-            for range in outboundIPRangeInclusionList { line("-A OSM_PROXY_OUTBOUND -d \(range) -j OSM_PROXY_OUT_REDIRECT") }
+            for range in outboundIPRangeInclusionList {
+                line("-A OSM_PROXY_OUTBOUND -d \(range) -j OSM_PROXY_OUT_REDIRECT")
+            }
             line("-A OSM_PROXY_OUTBOUND -j RETURN")
         }
         line("COMMIT")
@@ -57,7 +62,8 @@ public enum IptablesScript {
     }
 
     /// The script up to the inbound static rules, joined once: every script starts with it.
-    private static let scriptHead = "iptables-restore --noflush <<EOF\n" + (header + inboundStaticRules).joined(separator: "\n")
+    private static let scriptHead =
+        "iptables-restore --noflush <<EOF\n" + (header + inboundStaticRules).joined(separator: "\n")
 
     /// The outbound static rules as one block of lines.
     private static let outboundStaticText = outboundStaticRules.joined(separator: "\n")

@@ -8,12 +8,14 @@ public enum NetworkInterfaceList {
 
     /// Validates every name (see `problem(with:)`); an invalid one is an error naming `field`.
     /// `marks` are the items' positions, when known.
-    public static func validate(_ names: [String], field: String, marks: [Mark] = []) throws(ExclusionError) -> [String] {
+    public static func validate(_ names: [String], field: String, marks: [Mark] = []) throws(ExclusionError) -> [String]
+    {
         for (index, name) in names.enumerated() {
             if let reason = problem(with: name) {
                 throw ExclusionError(
                     key: field,
-                    message: "Invalid network interface name '\(name)' specified for MeshConfig field '\(field)': \(reason)",
+                    message:
+                        "Invalid network interface name '\(name)' specified for MeshConfig field '\(field)': \(reason)",
                     at: marks.item(index))
             }
         }

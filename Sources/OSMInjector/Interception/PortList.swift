@@ -33,7 +33,8 @@ public enum PortList {
 
     /// Validates a MeshConfig global port list against the CRD schema (each port 1–65535).
     /// `marks` are the items' positions, when known.
-    public static func validateGlobal(_ ports: [Int], field: String, marks: [Mark] = []) throws(ExclusionError) -> [Int] {
+    public static func validateGlobal(_ ports: [Int], field: String, marks: [Mark] = []) throws(ExclusionError) -> [Int]
+    {
         for (index, port) in ports.enumerated() where !(1...maximumPort).contains(port) {
             throw ExclusionError(
                 key: field,

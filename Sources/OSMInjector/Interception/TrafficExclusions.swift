@@ -29,7 +29,8 @@ public struct TrafficExclusions: Sendable, Equatable {
         try global.validate()
         var warnings: [String] = []
 
-        let podOutboundPorts = try Self.ports(podAnnotations, OSMConstants.outboundPortExclusionListAnnotation, &warnings)
+        let podOutboundPorts = try Self.ports(
+            podAnnotations, OSMConstants.outboundPortExclusionListAnnotation, &warnings)
         let outboundPorts = PortList.merge(pod: podOutboundPorts, global: global.outboundPortExclusionList)
         warnings += [PortList.multiportWarning(outboundPorts, direction: "outbound")].compactMap { $0 }
 
@@ -37,8 +38,10 @@ public struct TrafficExclusions: Sendable, Equatable {
         let inboundPorts = PortList.merge(pod: podInboundPorts, global: global.inboundPortExclusionList)
         warnings += [PortList.multiportWarning(inboundPorts, direction: "inbound")].compactMap { $0 }
 
-        let podExclusions = try Self.ranges(podAnnotations, OSMConstants.outboundIPRangeExclusionListAnnotation, &warnings)
-        let podInclusions = try Self.ranges(podAnnotations, OSMConstants.outboundIPRangeInclusionListAnnotation, &warnings)
+        let podExclusions = try Self.ranges(
+            podAnnotations, OSMConstants.outboundIPRangeExclusionListAnnotation, &warnings)
+        let podInclusions = try Self.ranges(
+            podAnnotations, OSMConstants.outboundIPRangeInclusionListAnnotation, &warnings)
 
         self.init(
             outboundPorts: outboundPorts,

@@ -28,7 +28,9 @@ public struct FunctionConfig: Sendable, Equatable {
     /// Reads `functionConfig`; nil gives the empty configuration.
     public init(_ object: ObjectView?) throws(InjectionError) {
         guard let object else { return }
-        guard object.node.pairs != nil else { throw InjectionError("functionConfig must be an object", at: object.node.range.start) }
+        guard object.node.pairs != nil else {
+            throw InjectionError("functionConfig must be an object", at: object.node.range.start)
+        }
         let kind = try object.string("kind") ?? ""
         let apiVersion = try object.string("apiVersion") ?? ""
         switch (apiVersion, kind) {
@@ -37,8 +39,9 @@ public struct FunctionConfig: Sendable, Equatable {
         case ("v1", "ConfigMap"):
             try readConfigMap(object)
         default:
-            throw InjectionError("functionConfig must be a \(Self.kind) (\(Self.apiVersion)) or a v1 ConfigMap, not \(kind.isEmpty ? "an object without kind" : "\(apiVersion) \(kind)")",
-                                 at: object.node.range.start)
+            throw InjectionError(
+                "functionConfig must be a \(Self.kind) (\(Self.apiVersion)) or a v1 ConfigMap, not \(kind.isEmpty ? "an object without kind" : "\(apiVersion) \(kind)")",
+                at: object.node.range.start)
         }
     }
 
@@ -57,8 +60,10 @@ public struct FunctionConfig: Sendable, Equatable {
         bootstrapSecrets = try spec.bool("bootstrapSecrets")
         if let mesh = try spec.mapping("meshConfig") {
             guard try mesh.string("kind") == "MeshConfig",
-                  (try mesh.string("apiVersion") ?? "").hasPrefix("config.openservicemesh.io/") else {
-                throw InjectionError("\(mesh.path) must be a MeshConfig (config.openservicemesh.io)", at: mesh.node.range.start)
+                (try mesh.string("apiVersion") ?? "").hasPrefix("config.openservicemesh.io/")
+            else {
+                throw InjectionError(
+                    "\(mesh.path) must be a MeshConfig (config.openservicemesh.io)", at: mesh.node.range.start)
             }
             meshConfig = try MeshConfig(mesh)
         }
@@ -75,21 +80,26 @@ public struct FunctionConfig: Sendable, Equatable {
         let data = try object.stringMap("data")
         let strings: [(String, WritableKeyPath<FunctionConfig, String?>)] = [
             ("mesh-name", \.meshName), ("osm-namespace", \.osmNamespace), ("namespace", \.namespace),
-            ("trust-domain", \.trustDomain), ("envoy-image", \.envoyImage), ("envoy-windows-image", \.envoyWindowsImage),
+            ("trust-domain", \.trustDomain), ("envoy-image", \.envoyImage),
+            ("envoy-windows-image", \.envoyWindowsImage),
             ("init-container-image", \.initContainerImage), ("healthcheck-image", \.healthcheckImage),
             ("container-pull-policy", \.containerPullPolicy),
         ]
         let known = Set(strings.map(\.0) + ["no-bootstrap-secrets", "config"])
         let mark = (try? object.mapping("data"))?.node.range.start ?? object.node.range.start
         for key in data.keys.sorted() where !known.contains(key) {
-            throw InjectionError("functionConfig.data has an unknown key \"\(key)\" (known: \(known.sorted().joined(separator: ", ")))", at: mark)
+            throw InjectionError(
+                "functionConfig.data has an unknown key \"\(key)\" (known: \(known.sorted().joined(separator: ", ")))",
+                at: mark)
         }
         for (key, field) in strings { self[keyPath: field] = data[key] }
         if let value = data["no-bootstrap-secrets"] {
             switch value.lowercased() {
             case "true", "yes", "1": bootstrapSecrets = false
             case "false", "no", "0", "": bootstrapSecrets = true
-            default: throw InjectionError("functionConfig.data.no-bootstrap-secrets must be true or false, not \"\(value)\"", at: mark)
+            default:
+                throw InjectionError(
+                    "functionConfig.data.no-bootstrap-secrets must be true or false, not \"\(value)\"", at: mark)
             }
         }
         if let text = data["config"] { try readClusterStream(text, mark: mark) }
@@ -115,8 +125,9 @@ public struct FunctionConfig: Sendable, Equatable {
         for pair in object.node.pairs ?? [] {
             let key = pair.key.scalar?.value ?? ""
             if !known.contains(key) {
-                throw InjectionError("\(object.path) has an unknown field \"\(key)\" (known: \(known.sorted().joined(separator: ", ")))",
-                                     at: pair.key.range.start)
+                throw InjectionError(
+                    "\(object.path) has an unknown field \"\(key)\" (known: \(known.sorted().joined(separator: ", ")))",
+                    at: pair.key.range.start)
             }
         }
     }

@@ -33,7 +33,9 @@ public struct KRMFunction: Sendable {
         var results = initial
         let source = list.stream.source
         let isFlow = list.items?.collectionStyle == .flow
-        let items = (list.items?.items ?? []).map { KRMItem(slice: ItemSlice(node: $0, isFlow: isFlow, source: source)) }
+        let items = (list.items?.items ?? []).map {
+            KRMItem(slice: ItemSlice(node: $0, isFlow: isFlow, source: source))
+        }
         var cluster = self.cluster
         var config = FunctionConfig()
         do {
@@ -43,12 +45,15 @@ public struct KRMFunction: Sendable {
         }
         for item in items {
             guard let document = item.document else {
-                results.append(KRMResult(message: "internal: the item does not parse on its own", severity: .error,
-                                         resourceRef: item.ref, file: item.file))
+                results.append(
+                    KRMResult(
+                        message: "internal: the item does not parse on its own", severity: .error,
+                        resourceRef: item.ref, file: item.file))
                 continue
             }
             do { try cluster.absorb(document) } catch {
-                results.append(KRMResult(message: error.message, severity: .error, resourceRef: item.ref, file: item.file))
+                results.append(
+                    KRMResult(message: error.message, severity: .error, resourceRef: item.ref, file: item.file))
             }
         }
         config.apply(to: &cluster)

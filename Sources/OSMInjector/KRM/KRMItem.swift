@@ -46,7 +46,9 @@ struct KRMItem {
 
     /// The file index of the item (the internal annotation first).
     var index: Int? {
-        (annotations["internal.config.kubernetes.io/index"] ?? annotations["config.kubernetes.io/index"]).flatMap { Int($0) }
+        (annotations["internal.config.kubernetes.io/index"] ?? annotations["config.kubernetes.io/index"]).flatMap {
+            Int($0)
+        }
     }
 
     /// The annotations of a new item that goes to file `path` at `index`, beside this one: each path and index

@@ -17,14 +17,16 @@ enum KRMItemText {
         do {
             let stream = try Parser().parse(text)
             guard let document = stream.documents.first, let metadata = document.root["metadata"],
-                  metadata.pairs != nil else { throw InjectionError("internal: the bootstrap Secret has no metadata") }
+                metadata.pairs != nil
+            else { throw InjectionError("internal: the bootstrap Secret has no metadata") }
             var editor = DocumentEditor(source: stream.source, document: document)
             if let existing = metadata["annotations"], existing.pairs?.isEmpty == false {
                 for (key, value) in annotations where existing[key] == nil {
                     try editor.insert(key, .string(value), into: existing)
                 }
             } else {
-                try editor.set("annotations", to: .map(annotations.map { ($0.0, YAMLValue.string($0.1)) }), in: metadata)
+                try editor.set(
+                    "annotations", to: .map(annotations.map { ($0.0, YAMLValue.string($0.1)) }), in: metadata)
             }
             return try editor.output()
         } catch let error as InjectionError {
@@ -65,7 +67,9 @@ enum KRMItemText {
     static func flowItem(_ text: [UInt8], json: Bool) throws(InjectionError) -> [UInt8] {
         do {
             let stream = try Parser().parse(text)
-            guard let document = stream.documents.first else { throw InjectionError("internal: empty bootstrap Secret") }
+            guard let document = stream.documents.first else {
+                throw InjectionError("internal: empty bootstrap Secret")
+            }
             let value = try ValueConverter(document: document).value(of: document.root)
             return Array(FlowRenderer(json: json).render(value).utf8)
         } catch let error as InjectionError {
@@ -92,7 +96,8 @@ extension KRMItemText {
             out += line.dropFirst(min(slice.column, line.prefix { $0 == 0x20 }.count)) + [0x0A]
         }
         guard let stream = try? Parser().parse(out), let document = stream.documents.first,
-              let annotations = document.root["metadata"]?["annotations"], let pairs = annotations.pairs else { return out }
+            let annotations = document.root["metadata"]?["annotations"], let pairs = annotations.pairs
+        else { return out }
         let copied = pairs.compactMap { $0.key.scalar?.value }.filter(isOrchestrators)
         guard !copied.isEmpty, copied.count < pairs.count else { return out }
         var editor = DocumentEditor(source: stream.source, document: document)

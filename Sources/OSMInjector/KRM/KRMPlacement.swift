@@ -20,17 +20,23 @@ struct KRMPlacement {
         self.list = list
         self.keepsSecrets = keepsSecrets
         var secrets: [String: [Int]] = [:]
-        for (index, item) in items.enumerated() where item.isBootstrapSecret { secrets[item.name, default: []].append(index) }
+        for (index, item) in items.enumerated() where item.isBootstrapSecret {
+            secrets[item.name, default: []].append(index)
+        }
         secretItems = secrets
         let source = list.stream.source
-        lineBreak = source.indices.contains { $0 > 0 && source[$0] == 0x0A && source[$0 - 1] == 0x0D } ? [0x0D, 0x0A] : [0x0A]
-        isJSON = items.first?.slice.isFlow == true
+        lineBreak =
+            source.indices.contains { $0 > 0 && source[$0] == 0x0A && source[$0 - 1] == 0x0D } ? [0x0D, 0x0A] : [0x0A]
+        isJSON =
+            items.first?.slice.isFlow == true
             && items.first?.document?.root.pairs?.first?.key.scalar?.style == .doubleQuoted
     }
 
     /// Processes item `index`; returns its results.
-    mutating func process(_ index: Int, cluster: ClusterState, transform: KRMFunction.Transform,
-                          into splicer: inout ByteSplicer) -> [KRMResult] {
+    mutating func process(
+        _ index: Int, cluster: ClusterState, transform: KRMFunction.Transform,
+        into splicer: inout ByteSplicer
+    ) -> [KRMResult] {
         let item = items[index]
         guard let document = item.document else { return [] }
         let secrets = secretsNamed(by: document, namespace: cluster.settings.defaultNamespace)
@@ -38,7 +44,10 @@ struct KRMPlacement {
         for secret in secrets { text += Array("---\n".utf8) + KRMItemText.engineForm(items[secret].slice) }
         let stream: YAMLStream
         do { stream = try Parser().parse(text) } catch {
-            return [KRMResult(message: "internal: \(error.message)", severity: .error, resourceRef: item.ref, file: item.file)]
+            return [
+                KRMResult(
+                    message: "internal: \(error.message)", severity: .error, resourceRef: item.ref, file: item.file)
+            ]
         }
         let output = transform(stream, cluster)
         var results = self.results(for: output.reports, of: item, in: stream)
@@ -55,8 +64,9 @@ struct KRMPlacement {
         var found: [Int] = []
         for visit in WorkloadWalker.visit(document, defaultNamespace: namespace) {
             guard case .workload(let workload) = visit, let template = workload.template,
-                  let name = WorkloadWalker.bootstrapSecretName(of: template),
-                  let candidates = secretItems[name]?.filter({ !claimed.contains($0) }), !candidates.isEmpty else { continue }
+                let name = WorkloadWalker.bootstrapSecretName(of: template),
+                let candidates = secretItems[name]?.filter({ !claimed.contains($0) }), !candidates.isEmpty
+            else { continue }
             let match = candidates.first { (items[$0].namespace ?? namespace) == workload.namespace } ?? candidates[0]
             claimed.insert(match)
             found.append(match)
@@ -78,14 +88,17 @@ struct KRMPlacement {
         return reports.flatMap { report -> [KRMResult] in
             let object = objects[report.mark.offset]
             let fallback = report.kind == item.kind && report.name == item.name
-            return KRMResult.results(for: report, apiVersion: object?.apiVersion ?? (fallback ? item.apiVersion : ""),
-                                     namespace: object?.namespace ?? (fallback ? item.namespace : nil), file: item.file)
+            return KRMResult.results(
+                for: report, apiVersion: object?.apiVersion ?? (fallback ? item.apiVersion : ""),
+                namespace: object?.namespace ?? (fallback ? item.namespace : nil), file: item.file)
         }
     }
 
     /// Turns the engine's output for item `index` into splices.
-    private mutating func place(_ output: Injector.Output, of index: Int, secrets: [Int],
-                       into splicer: inout ByteSplicer) throws(InjectionError) {
+    private mutating func place(
+        _ output: Injector.Output, of index: Int, secrets: [Int],
+        into splicer: inout ByteSplicer
+    ) throws(InjectionError) {
         guard !output.hasErrors else { return }
         let item = items[index]
         let source = list.stream.source
@@ -114,14 +127,20 @@ struct KRMPlacement {
         if !item.slice.isFlow, insertion > 0, source[insertion - 1] != 0x0A { prefix = lineBreak }
         if item.slice.isFlow { insertion = item.slice.node.range.end.offset }
         for secret in output.secrets {
-            let annotated = try KRMItemText.annotate(secret, with: fileAnnotations(for: secret, of: item, replacing: secrets))
+            let annotated = try KRMItemText.annotate(
+                secret, with: fileAnnotations(for: secret, of: item, replacing: secrets))
             if item.slice.isFlow {
-                let separator = multiLineFlow ? Array(",".utf8) + lineBreak + [UInt8](repeating: 0x20, count: item.slice.column)
+                let separator =
+                    multiLineFlow
+                    ? Array(",".utf8) + lineBreak + [UInt8](repeating: 0x20, count: item.slice.column)
                     : Array(", ".utf8)
                 splicer.insert(separator + (try KRMItemText.flowItem(annotated, json: isJSON)), at: insertion)
             } else {
-                splicer.insert(prefix + KRMItemText.blockItem(annotated, dashColumn: item.slice.dashColumn,
-                                                              column: item.slice.column, lineBreak: lineBreak), at: insertion)
+                splicer.insert(
+                    prefix
+                        + KRMItemText.blockItem(
+                            annotated, dashColumn: item.slice.dashColumn,
+                            column: item.slice.column, lineBreak: lineBreak), at: insertion)
                 prefix = []
             }
         }
@@ -132,10 +151,14 @@ struct KRMPlacement {
     /// own beside its workload's, named as kyaml names a generated resource (`secret_<name>.yaml`), at the
     /// first index no other item of that file holds (0, unless the user put something there). The Secret
     /// items it replaces (`replacing`) leave that place free.
-    private mutating func fileAnnotations(for secret: [UInt8], of item: KRMItem,
-                                          replacing: [Int]) -> [(String, String)] {
+    private mutating func fileAnnotations(
+        for secret: [UInt8], of item: KRMItem,
+        replacing: [Int]
+    ) -> [(String, String)] {
         guard let workloadPath = item.path else {
-            return item.annotationsForNewItem(path: "", index: 0).filter { $0.0 == "internal.config.kubernetes.io/seqindent" }
+            return item.annotationsForNewItem(path: "", index: 0).filter {
+                $0.0 == "internal.config.kubernetes.io/seqindent"
+            }
         }
         let folder = workloadPath.lastIndex(of: "/").map { String(workloadPath[...$0]) } ?? ""
         let path = folder + "secret_" + (KRMItemText.name(of: secret) ?? "envoy-bootstrap-config") + ".yaml"

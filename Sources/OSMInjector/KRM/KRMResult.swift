@@ -37,8 +37,10 @@ public struct KRMResult: Sendable, Equatable {
     public var value: YAMLValue {
         var entries: [(String, YAMLValue)] = [("message", .string(message)), ("severity", .string(severity.rawValue))]
         if let ref = resourceRef {
-            var fields: [(String, YAMLValue)] = [("apiVersion", .string(ref.apiVersion)), ("kind", .string(ref.kind)),
-                                                 ("name", .string(ref.name))]
+            var fields: [(String, YAMLValue)] = [
+                ("apiVersion", .string(ref.apiVersion)), ("kind", .string(ref.kind)),
+                ("name", .string(ref.name)),
+            ]
             if let namespace = ref.namespace, !namespace.isEmpty { fields.append(("namespace", .string(namespace))) }
             entries.append(("resourceRef", .map(fields)))
         }
@@ -53,8 +55,11 @@ public struct KRMResult: Sendable, Equatable {
 
 extension KRMResult {
     /// The result for one line of the engine's report: errors, warnings and information.
-    static func results(for report: WorkloadReport, apiVersion: String, namespace: String?, file: File?) -> [KRMResult] {
-        let ref = report.kind.isEmpty ? nil
+    static func results(for report: WorkloadReport, apiVersion: String, namespace: String?, file: File?) -> [KRMResult]
+    {
+        let ref =
+            report.kind.isEmpty
+            ? nil
             : ResourceRef(apiVersion: apiVersion, kind: report.kind, name: report.name, namespace: namespace)
         if case .failed(let error) = report.outcome {
             return [KRMResult(message: report.message(of: error), severity: .error, resourceRef: ref, file: file)]

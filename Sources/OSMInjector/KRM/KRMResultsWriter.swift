@@ -10,7 +10,9 @@ enum KRMResultsWriter {
             }
             var editor = DocumentEditor(source: stream.source, document: document)
             let values = results.map(\.value)
-            if let existing = document.root["results"].map({ document.resolve($0) }), let items = existing.items, !items.isEmpty {
+            if let existing = document.root["results"].map({ document.resolve($0) }), let items = existing.items,
+                !items.isEmpty
+            {
                 for value in values { try editor.append(value, to: existing) }
             } else {
                 try editor.set("results", to: .sequence(values), in: document.root)

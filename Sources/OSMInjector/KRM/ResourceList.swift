@@ -16,8 +16,9 @@ public struct ResourceList: Sendable {
         guard documents.count == 1, let document = documents.first else { return nil }
         let root = ObjectView(document: document)
         guard root.node.pairs != nil, (try? root.string("kind")) == "ResourceList",
-              let apiVersion = (try? root.string("apiVersion")) ?? nil,
-              apiVersion.hasPrefix("config.kubernetes.io/") else { return nil }
+            let apiVersion = (try? root.string("apiVersion")) ?? nil,
+            apiVersion.hasPrefix("config.kubernetes.io/")
+        else { return nil }
         return ResourceList(stream: stream, document: document)
     }
 

@@ -8,7 +8,8 @@ extension ObjectView {
         var duplicate = node.firstDuplicateKey()
         let root = document.resolve(document.root)
         if root.range != node.range, let own = root.firstDuplicateKey(recursive: false),
-           own.second.offset < duplicate?.second.offset ?? .max {
+            own.second.offset < duplicate?.second.offset ?? .max
+        {
             duplicate = own
         }
         guard let duplicate else { return }

@@ -71,7 +71,8 @@ extension ObjectView {
                 }
                 view = items[index]
                 if let name = view.node["name"]?.scalar?.value, !name.isEmpty, !name.contains("]"), !name.contains("."),
-                   items.lazy.filter({ $0.node["name"]?.scalar?.value == name }).count == 1 {
+                    items.lazy.filter({ $0.node["name"]?.scalar?.value == name }).count == 1
+                {
                     piece += "[name=\(name)]"
                 } else {
                     piece += "[\(index)]"
@@ -87,7 +88,9 @@ extension ObjectView {
     func stablePath() -> String {
         var out: [UInt8] = []
         out.reserveCapacity(96)
-        guard Self.appendStablePath(of: origin, to: &out) else { return ObjectView(document: document).stablePath(path) }
+        guard Self.appendStablePath(of: origin, to: &out) else {
+            return ObjectView(document: document).stablePath(path)
+        }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -116,8 +119,10 @@ extension ObjectView {
         let items = list.node.items ?? []
         let document = list.shared
         guard let name = document.resolve(items[index])["name"]?.scalar?.value, !name.isEmpty,
-              !containsCharacter(name, "]", byte: UInt8(ascii: "]")), !containsCharacter(name, ".", byte: UInt8(ascii: ".")),
-              isUnique(name, in: items, of: document) else {
+            !containsCharacter(name, "]", byte: UInt8(ascii: "]")),
+            !containsCharacter(name, ".", byte: UInt8(ascii: ".")),
+            isUnique(name, in: items, of: document)
+        else {
             out.append(contentsOf: String(index).utf8)
             return
         }
@@ -145,4 +150,3 @@ extension ObjectView {
         !key.isEmpty && !key.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") }
     }
 }
-

@@ -72,7 +72,9 @@ public struct ObjectView: Sendable {
     /// The child under `key`, which must be a mapping when present.
     public func mapping(_ key: String) throws(InjectionError) -> ObjectView? {
         guard let child = try field(key) else { return nil }
-        guard child.node.pairs != nil else { throw InjectionError("\(child.name) must be a mapping", at: child.node.range.start) }
+        guard child.node.pairs != nil else {
+            throw InjectionError("\(child.name) must be a mapping", at: child.node.range.start)
+        }
         return child
     }
 
@@ -86,7 +88,9 @@ public struct ObjectView: Sendable {
     public func items() throws(InjectionError) -> [ObjectView] {
         guard let items = node.items else { throw InjectionError("\(name) must be a list", at: node.range.start) }
         let parent = ParentView(self)
-        return items.enumerated().map { ObjectView(node: $0.element, shared: shared, origin: .index(parent, $0.offset)) }
+        return items.enumerated().map {
+            ObjectView(node: $0.element, shared: shared, origin: .index(parent, $0.offset))
+        }
     }
 
     /// The string under `key`; a value YAML reads as a number, boolean or other non-string is an error.
@@ -113,7 +117,8 @@ public struct ObjectView: Sendable {
     public func int(_ key: String) throws(InjectionError) -> Int? {
         guard let value = try value(key) else { return nil }
         guard let scalar = value.scalar, scalar.style == .plain,
-              case .int(let number) = ScalarResolver.resolve(scalar.value) else {
+            case .int(let number) = ScalarResolver.resolve(scalar.value)
+        else {
             throw InjectionError("\(childName(key)) must be an integer", at: value.range.start)
         }
         return number
@@ -123,7 +128,8 @@ public struct ObjectView: Sendable {
     public func bool(_ key: String) throws(InjectionError) -> Bool? {
         guard let value = try value(key) else { return nil }
         guard let scalar = value.scalar, scalar.style == .plain,
-              case .bool(let flag) = ScalarResolver.resolve(scalar.value) else {
+            case .bool(let flag) = ScalarResolver.resolve(scalar.value)
+        else {
             throw InjectionError("\(childName(key)) must be true or false", at: value.range.start)
         }
         return flag
@@ -152,7 +158,8 @@ public struct ObjectView: Sendable {
             case .int(let number):
                 // An IntOrString holds an int32: Kubernetes' decoder refuses anything wider.
                 guard number >= Int(Int32.min), number <= Int(Int32.max) else {
-                    throw InjectionError("\(childName(key)) must fit in 32 bits, not \(scalar.value)", at: value.range.start)
+                    throw InjectionError(
+                        "\(childName(key)) must fit in 32 bits, not \(scalar.value)", at: value.range.start)
                 }
                 return .int(number)
             case .string: return .string(scalar.value)
@@ -165,7 +172,8 @@ public struct ObjectView: Sendable {
     /// True when `other` is this very view, reached the same way from the same parent view.
     func isSameView(as other: ObjectView) -> Bool {
         switch (origin, other.origin) {
-        case (.key(let parent, let key), .key(let otherParent, let otherKey)): return parent === otherParent && key == otherKey
+        case (.key(let parent, let key), .key(let otherParent, let otherKey)):
+            return parent === otherParent && key == otherKey
         case (.index(let parent, let index), .index(let otherParent, let otherIndex)):
             return parent === otherParent && index == otherIndex
         default: return false

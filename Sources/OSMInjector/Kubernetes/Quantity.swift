@@ -24,9 +24,9 @@
 struct Quantity: Sendable, Equatable {
     /// Go's `resource.Format`, the form a quantity remembers from its suffix.
     enum Format: String, Sendable, Equatable {
-        case decimalExponent = "DecimalExponent"  // 12e6
-        case binarySI = "BinarySI"                // 12Mi
-        case decimalSI = "DecimalSI"              // 12M
+        case decimalExponent = "DecimalExponent" // 12e6
+        case binarySI = "BinarySI" // 12Mi
+        case decimalSI = "DecimalSI" // 12M
     }
 
     /// Go's `q.Format` after `ParseQuantity`.
@@ -339,7 +339,7 @@ private struct Int64Amount {
 
     /// Go's removeInt64Factors: value == result * base^times, sign kept on result.
     static func removeFactors(_ value: Int64, _ base: Int64) -> (Int64, Int32) {
-        if value == Int64.min { return (value, 0) }  // Go's negation leaves it negative: no factors removed.
+        if value == Int64.min { return (value, 0) } // Go's negation leaves it negative: no factors removed.
         var result = value < 0 ? 0 &- value : value
         var times: Int32 = 0
         while result >= base && result % base == 0 {
@@ -491,7 +491,7 @@ private struct DecAmount {
         var text = String(decoding: n.digits.map { $0 &+ Ascii.zero }, as: UTF8.self)
         while exponent % 3 != 0 {
             text.append("0")
-            exponent &-= 1  // exponent > Int64.min + 3 here: it came from an Int32 plus a digit count.
+            exponent &-= 1 // exponent > Int64.min + 3 here: it came from an Int32 plus a digit count.
         }
         return sign + text + QuantityParser.decimalSuffix(exponent, format)
     }

@@ -10,8 +10,8 @@ public enum WorkloadKinds {
         "ReplicationController": ["spec", "template"],
         "Job": ["spec", "template"],
         "CronJob": ["spec", "jobTemplate", "spec", "template"],
-        "DeploymentConfig": ["spec", "template"],  // OpenShift apps.openshift.io
-        "Rollout": ["spec", "template"],           // Argo Rollouts argoproj.io
+        "DeploymentConfig": ["spec", "template"], // OpenShift apps.openshift.io
+        "Rollout": ["spec", "template"], // Argo Rollouts argoproj.io
     ]
 
     /// The template path of `kind`, or nil when the kind carries no pod.

@@ -45,7 +45,8 @@ enum WorkloadWalker {
                     walk(item, defaultNamespace: defaultNamespace, into: &visits)
                 }
             } catch {
-                visits.append(.failed(kind: kind, name: "", namespace: "", error, error.mark ?? object.node.range.start))
+                visits.append(
+                    .failed(kind: kind, name: "", namespace: "", error, error.mark ?? object.node.range.start))
             }
             return
         }
@@ -57,7 +58,8 @@ enum WorkloadWalker {
             let declared = try metadata?.string("namespace") ?? ""
             if !declared.isEmpty { namespace = declared }
         } catch {
-            visits.append(.failed(kind: kind, name: name, namespace: namespace, error, error.mark ?? object.node.range.start))
+            visits.append(
+                .failed(kind: kind, name: name, namespace: namespace, error, error.mark ?? object.node.range.start))
             return
         }
         var template: ObjectView? = object
@@ -68,8 +70,11 @@ enum WorkloadWalker {
             template = nil
             templateError = error
         }
-        visits.append(.workload(WorkloadObject(object: object, kind: kind, name: name, namespace: namespace,
-                                               template: template, templateError: templateError, templatePath: path)))
+        visits.append(
+            .workload(
+                WorkloadObject(
+                    object: object, kind: kind, name: name, namespace: namespace,
+                    template: template, templateError: templateError, templatePath: path)))
     }
 
     /// The bootstrap Secret name of an injected template (its `envoy-bootstrap-config-volume`), or nil.

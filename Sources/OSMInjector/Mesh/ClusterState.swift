@@ -6,8 +6,10 @@ public struct ClusterState: Sendable {
     public var namespaces: [String: NamespaceInfo]
     public var settings: InjectorSettings
 
-    public init(meshConfig: MeshConfig = .preset, namespaces: [String: NamespaceInfo] = [:],
-                settings: InjectorSettings = InjectorSettings()) {
+    public init(
+        meshConfig: MeshConfig = .preset, namespaces: [String: NamespaceInfo] = [:],
+        settings: InjectorSettings = InjectorSettings()
+    ) {
         self.meshConfig = meshConfig
         self.namespaces = namespaces
         self.settings = settings

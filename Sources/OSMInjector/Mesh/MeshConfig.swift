@@ -126,7 +126,8 @@ public struct MeshConfig: Sendable, Equatable {
         var out: [Int] = []
         for item in try view.sequence(key) ?? [] {
             guard let scalar = item.node.scalar, scalar.style == .plain,
-                  case .int(let value) = ScalarResolver.resolve(scalar.value) else {
+                case .int(let value) = ScalarResolver.resolve(scalar.value)
+            else {
                 throw InjectionError("\(item.path) must be an integer", at: item.node.range.start)
             }
             out.append(value)

@@ -22,14 +22,17 @@ struct PodMutation {
         var editor = RecordingEditor(documentEditor)
         var result = try apply(recording: &editor)
         let document = documentEditor.document
-        if document.range.end.offset > document.range.start.offset, LineBreaks.trailingLength(documentEditor.source) == 0,
-           document.range.end.offset == documentEditor.source.count {
+        if document.range.end.offset > document.range.start.offset,
+            LineBreaks.trailingLength(documentEditor.source) == 0,
+            document.range.end.offset == documentEditor.source.count
+        {
             result.restore.addedFinalLineBreak = true
         }
         let source = documentEditor.source
         let adjustments = editor.editor.sourceAdjustments.filter { !adjustedBefore.contains($0.range) }.map {
-            RestoreLog.Adjustment(offset: $0.range.lowerBound - document.range.start.offset,
-                                  original: String(decoding: source[$0.range], as: UTF8.self), adjusted: $0.text)
+            RestoreLog.Adjustment(
+                offset: $0.range.lowerBound - document.range.start.offset,
+                original: String(decoding: source[$0.range], as: UTF8.self), adjusted: $0.text)
         }
         if !adjustments.isEmpty { result.restore.adjustments = adjustments }
         documentEditor = editor.editor
@@ -69,8 +72,9 @@ struct PodMutation {
         var warnings = ForeignSidecars.warnings(containers: containers, initContainers: try pod.initContainers())
         var initContainer: YAMLValue?
         if !windows {
-            let (script, scriptWarnings) = try InitScript.make(podAnnotations: pod.annotations, meshConfig: cluster.meshConfig,
-                                                               pod: pod)
+            let (script, scriptWarnings) = try InitScript.make(
+                podAnnotations: pod.annotations, meshConfig: cluster.meshConfig,
+                pod: pod)
             warnings += scriptWarnings
             initContainer = SidecarContainers.initContainer(
                 image: cluster.initContainerImage, script: script,
@@ -79,17 +83,21 @@ struct PodMutation {
         }
         var added: [YAMLValue] = []
         if probes.usesTCP {
-            added.append(SidecarContainers.healthcheck(image: cluster.settings.defaultHealthcheckImage,
-                                                       pullPolicy: cluster.settings.containerPullPolicy))
+            added.append(
+                SidecarContainers.healthcheck(
+                    image: cluster.settings.defaultHealthcheckImage,
+                    pullPolicy: cluster.settings.containerPullPolicy))
         }
-        added.append(SidecarContainers.envoy(
-            image: windows ? cluster.envoyWindowsImage : cluster.envoyImage,
-            logLevel: cluster.envoyLogLevel,
-            serviceCluster: "\(serviceAccount).\(namespace)",
-            windows: windows, probes: probes, resources: cluster.meshConfig.resources))
+        added.append(
+            SidecarContainers.envoy(
+                image: windows ? cluster.envoyWindowsImage : cluster.envoyImage,
+                logLevel: cluster.envoyLogLevel,
+                serviceCluster: "\(serviceAccount).\(namespace)",
+                windows: windows, probes: probes, resources: cluster.meshConfig.resources))
 
         let spec = try specView()
-        try appendItems([SidecarContainers.bootstrapVolume(secretName: secretName)], to: "volumes", in: spec, editor: &editor)
+        try appendItems(
+            [SidecarContainers.bootstrapVolume(secretName: secretName)], to: "volumes", in: spec, editor: &editor)
         if let initContainer { try appendItems([initContainer], to: "initContainers", in: spec, editor: &editor) }
         try appendItems(added, to: "containers", in: spec, editor: &editor)
         return Result(probes: probes, serviceAccount: serviceAccount, warnings: warnings, restore: editor.log)
@@ -98,7 +106,9 @@ struct PodMutation {
     /// v1.2.4 `verifyPrerequisites`: the images the pod needs must be known.
     private func checkPrerequisites(windows: Bool) throws(InjectionError) {
         let at = pod.template.node.range.start
-        if !windows && cluster.envoyImage.isEmpty { throw InjectionError("MeshConfig sidecar.envoyImage not set", at: at) }
+        if !windows && cluster.envoyImage.isEmpty {
+            throw InjectionError("MeshConfig sidecar.envoyImage not set", at: at)
+        }
         if windows && cluster.envoyWindowsImage.isEmpty {
             throw InjectionError("MeshConfig sidecar.envoyWindowsImage not set", at: at)
         }
@@ -109,7 +119,9 @@ struct PodMutation {
 
     /// The names the injection adds must be free among containers and init containers alike: the API server
     /// rejects a pod with two containers of one name, so the webhook's pod would fail.
-    private func checkNameCollisions(containers: [ContainerView], windows: Bool, healthcheck: Bool) throws(InjectionError) {
+    private func checkNameCollisions(containers: [ContainerView], windows: Bool, healthcheck: Bool)
+        throws(InjectionError)
+    {
         var taken: [(name: String, mark: Mark)] = containers.map { ($0.name, $0.view.node.range.start) }
         for initContainer in try pod.initContainers() {
             taken.append(((try? initContainer.string("name")) ?? "", initContainer.node.range.start))
@@ -127,15 +139,18 @@ struct PodMutation {
     /// The template's `spec`, which a pod always has by the time the webhook sees it.
     private func specView() throws(InjectionError) -> ObjectView {
         guard let spec = pod.spec else {
-            throw InjectionError("\(pod.template.path.isEmpty ? "the pod" : pod.template.path) has no spec",
-                                 at: pod.template.node.range.start)
+            throw InjectionError(
+                "\(pod.template.path.isEmpty ? "the pod" : pod.template.path) has no spec",
+                at: pod.template.node.range.start)
         }
         return spec
     }
 
     /// Sets labels and annotations on the template's metadata, creating maps (and metadata) as needed.
-    private func setMetadata(labels: [(String, String)], annotations: [(String, String)], in template: ObjectView,
-                             editor: inout RecordingEditor) throws(InjectionError) {
+    private func setMetadata(
+        labels: [(String, String)], annotations: [(String, String)], in template: ObjectView,
+        editor: inout RecordingEditor
+    ) throws(InjectionError) {
         let groups = [("labels", labels), ("annotations", annotations)].filter { !$0.1.isEmpty }
         guard let metadata = try template.mapping("metadata") else {
             let value = YAMLValue.map(groups.map { ($0.0, .map($0.1.map { ($0.0, .string($0.1)) })) })
@@ -143,7 +158,9 @@ struct PodMutation {
             return
         }
         for (field, entries) in groups {
-            if let map = try metadata.mapping(field), !(map.node.pairs ?? []).isEmpty || map.node.collectionStyle == .flow {
+            if let map = try metadata.mapping(field),
+                !(map.node.pairs ?? []).isEmpty || map.node.collectionStyle == .flow
+            {
                 for (key, value) in entries { try editor.set(key, to: .string(value), in: map) }
             } else {
                 let value = YAMLValue.map(entries.map { ($0.0, .string($0.1)) })
@@ -153,10 +170,13 @@ struct PodMutation {
     }
 
     /// Appends items to the sequence `key` of `spec`, or creates it.
-    private func appendItems(_ items: [YAMLValue], to key: String, in view: ObjectView,
-                             editor: inout RecordingEditor) throws(InjectionError) {
+    private func appendItems(
+        _ items: [YAMLValue], to key: String, in view: ObjectView,
+        editor: inout RecordingEditor
+    ) throws(InjectionError) {
         if let existing = try view.field(key), let list = existing.node.items,
-           !list.isEmpty || existing.node.collectionStyle == .flow {
+            !list.isEmpty || existing.node.collectionStyle == .flow
+        {
             for item in items { try editor.append(item, to: existing) }
         } else {
             if let existing = try view.field(key), existing.node.items == nil {

@@ -4,20 +4,24 @@ import LosslessYAML
 /// byte-preserving edits, and records the original probes for the bootstrap.
 enum ProbeRewriter {
     /// Rewrites every container's probes; returns the kept original of each kind (the last one wins).
-    static func rewrite(_ containers: [ContainerView], editor: inout RecordingEditor) throws(InjectionError) -> ProbeSet {
+    static func rewrite(_ containers: [ContainerView], editor: inout RecordingEditor) throws(InjectionError) -> ProbeSet
+    {
         var probes = ProbeSet()
         for container in containers {
             for kind in ProbeKind.allCases {
                 guard let probe = try container.probe(kind),
-                      let original = try rewrite(probe, kind: kind, in: container, editor: &editor) else { continue }
+                    let original = try rewrite(probe, kind: kind, in: container, editor: &editor)
+                else { continue }
                 probes[kind] = original
             }
         }
         return probes
     }
 
-    private static func rewrite(_ probe: ObjectView, kind: ProbeKind, in container: ContainerView,
-                                editor: inout RecordingEditor) throws(InjectionError) -> OriginalProbe? {
+    private static func rewrite(
+        _ probe: ObjectView, kind: ProbeKind, in container: ContainerView,
+        editor: inout RecordingEditor
+    ) throws(InjectionError) -> OriginalProbe? {
         let timeout = try probe.int("timeoutSeconds") ?? 0
         if let http = try probe.mapping("httpGet") {
             let scheme = try http.string("scheme") ?? ""
@@ -33,7 +37,10 @@ enum ProbeRewriter {
             let httpGet: YAMLValue = .map([
                 ("path", .string(OSMConstants.healthcheckPath)),
                 ("port", .int(OSMConstants.healthcheckPort)),
-                ("httpHeaders", .sequence([.map([("name", .string("Original-Tcp-Port")), ("value", .string(String(port)))])])),
+                (
+                    "httpHeaders",
+                    .sequence([.map([("name", .string("Original-Tcp-Port")), ("value", .string(String(port)))])])
+                ),
             ])
             try editor.replacePair("tcpSocket", in: probe, withKey: "httpGet", value: httpGet)
             return OriginalProbe(path: "", port: port, timeoutSeconds: timeout, isHTTP: false, isTCPSocket: true)

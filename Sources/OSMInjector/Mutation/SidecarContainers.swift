@@ -3,8 +3,10 @@ import LosslessYAML
 /// The containers and volume the webhook adds, field for field in Go struct order (`k8s.io/api` v0.26.3).
 enum SidecarContainers {
     /// The `envoy` container (v1.2.4 `getEnvoySidecarContainerSpec`).
-    static func envoy(image: String, logLevel: String, serviceCluster: String, windows: Bool,
-                      probes: ProbeSet, resources: YAMLValue) -> YAMLValue {
+    static func envoy(
+        image: String, logLevel: String, serviceCluster: String, windows: Bool,
+        probes: ProbeSet, resources: YAMLValue
+    ) -> YAMLValue {
         var ports = envoyBasePorts
         if probes.liveness != nil { ports.append(envoyLivenessPort) }
         if probes.readiness != nil { ports.append(envoyReadinessPort) }
@@ -13,11 +15,14 @@ enum SidecarContainers {
             ("name", envoyName),
             ("image", .string(image)),
             ("command", envoyCommand),
-            ("args", .sequence([
-                envoyLogLevelFlag, .string(logLevel),
-                envoyConfigPathFlag, envoyConfigPath,
-                envoyServiceClusterFlag, .string(serviceCluster),
-            ])),
+            (
+                "args",
+                .sequence([
+                    envoyLogLevelFlag, .string(logLevel),
+                    envoyConfigPathFlag, envoyConfigPath,
+                    envoyServiceClusterFlag, .string(serviceCluster),
+                ])
+            ),
             ("ports", .sequence(ports)),
             ("env", envoyEnv),
             ("resources", resources),
@@ -43,20 +48,23 @@ enum SidecarContainers {
     private static let envoyLivenessPort = port("liveness-port", OSMConstants.livenessProbePort)
     private static let envoyReadinessPort = port("readiness-port", OSMConstants.readinessProbePort)
     private static let envoyStartupPort = port("startup-port", OSMConstants.startupProbePort)
-    private static let envoyEnv = YAMLValue.sequence([
-        ("POD_UID", "metadata.uid"), ("POD_NAME", "metadata.name"), ("POD_NAMESPACE", "metadata.namespace"),
-        ("POD_IP", "status.podIP"), ("SERVICE_ACCOUNT", "spec.serviceAccountName"),
-    ].map { name, path in
-        .map([("name", .string(name)), ("valueFrom", .map([("fieldRef", .map([("fieldPath", .string(path))]))]))])
-    })
-    private static let envoyVolumeMounts = YAMLValue.sequence([.map([
-        ("name", .string(OSMConstants.envoyBootstrapConfigVolumeName)),
-        ("readOnly", .bool(true)),
-        ("mountPath", .string(OSMConstants.envoyProxyConfigPath)),
-    ])])
+    private static let envoyEnv = YAMLValue.sequence(
+        [
+            ("POD_UID", "metadata.uid"), ("POD_NAME", "metadata.name"), ("POD_NAMESPACE", "metadata.namespace"),
+            ("POD_IP", "status.podIP"), ("SERVICE_ACCOUNT", "spec.serviceAccountName"),
+        ].map { name, path in
+            .map([("name", .string(name)), ("valueFrom", .map([("fieldRef", .map([("fieldPath", .string(path))]))]))])
+        })
+    private static let envoyVolumeMounts = YAMLValue.sequence([
+        .map([
+            ("name", .string(OSMConstants.envoyBootstrapConfigVolumeName)),
+            ("readOnly", .bool(true)),
+            ("mountPath", .string(OSMConstants.envoyProxyConfigPath)),
+        ])
+    ])
     private static let envoyPullPolicy = YAMLValue.string("IfNotPresent")
     private static let envoyWindowsSecurityContext = YAMLValue.map([
-        ("windowsOptions", .map([("runAsUserName", .string(OSMConstants.envoyWindowsUser))])),
+        ("windowsOptions", .map([("runAsUserName", .string(OSMConstants.envoyWindowsUser))]))
     ])
     private static let envoyLinuxSecurityContext = YAMLValue.map([
         ("runAsUser", .int(OSMConstants.envoyUID)), ("allowPrivilegeEscalation", .bool(false)),
@@ -104,16 +112,23 @@ enum SidecarContainers {
     private static let initName = YAMLValue.string(OSMConstants.initContainerName)
     private static let initCommand = YAMLValue.sequence([.string("/bin/sh")])
     private static let initShellFlag = YAMLValue.string("-c")
-    private static let initEnv = YAMLValue.sequence([.map([
-        ("name", .string("POD_IP")),
-        ("valueFrom", .map([("fieldRef", .map([("apiVersion", .string("v1")), ("fieldPath", .string("status.podIP"))]))])),
-    ])])
+    private static let initEnv = YAMLValue.sequence([
+        .map([
+            ("name", .string("POD_IP")),
+            (
+                "valueFrom",
+                .map([("fieldRef", .map([("apiVersion", .string("v1")), ("fieldPath", .string("status.podIP"))]))])
+            ),
+        ])
+    ])
     private static let initSecurityContext = osmInitSecurityContext(privileged: false)
     private static let initPrivilegedSecurityContext = osmInitSecurityContext(privileged: true)
     private static let healthcheckName = YAMLValue.string(OSMConstants.healthcheckContainerName)
     private static let healthcheckCommand = YAMLValue.sequence([.string("/osm-healthcheck")])
     private static let healthcheckArgs = YAMLValue.sequence([.string("--verbosity"), .string("trace")])
-    private static let healthcheckPorts = YAMLValue.sequence([.map([("containerPort", .int(OSMConstants.healthcheckPort))])])
+    private static let healthcheckPorts = YAMLValue.sequence([
+        .map([("containerPort", .int(OSMConstants.healthcheckPort))])
+    ])
     private static let bootstrapVolumeName = YAMLValue.string(OSMConstants.envoyBootstrapConfigVolumeName)
 
     /// The `osm-init` container's security context: it needs NET_ADMIN as root.

@@ -5,8 +5,10 @@ import ThreadedPipeline
 enum DocumentBatches {
     /// The chunks of `source` (runs of `DocumentStarts` parts), each parsed by the worker that takes it; or, when
     /// the bytes cannot say where documents start, one thread parsing the whole stream ahead of the workers.
-    static func of(_ source: [UInt8], chunks: [DocumentStarts.Part]?, parser: Parser,
-                   filter: DocumentFilter?) -> any BatchSource<Document, YAMLError> {
+    static func of(
+        _ source: [UInt8], chunks: [DocumentStarts.Part]?, parser: Parser,
+        filter: DocumentFilter?
+    ) -> any BatchSource<Document, YAMLError> {
         guard let chunks else {
             return BoundedProducer { (emit: (Document) -> Void) throws(YAMLError) in
                 try parser.forEachDocument(in: source, filter: filter, emit)

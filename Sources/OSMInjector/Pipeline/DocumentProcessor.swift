@@ -33,10 +33,12 @@ struct DocumentProcessor {
             case .noKind(let mark):
                 reports.append(WorkloadReport(kind: "", name: "", namespace: "", outcome: .noKind, mark: mark))
             case .failed(let kind, let name, let namespace, let error, let mark):
-                reports.append(WorkloadReport(kind: kind, name: name, namespace: namespace, outcome: .failed(error), mark: mark))
+                reports.append(
+                    WorkloadReport(kind: kind, name: name, namespace: namespace, outcome: .failed(error), mark: mark))
             case .workload(let workload):
-                var report = WorkloadReport(kind: workload.kind, name: workload.name, namespace: workload.namespace,
-                                            outcome: .injected, mark: workload.object.node.range.start)
+                var report = WorkloadReport(
+                    kind: workload.kind, name: workload.name, namespace: workload.namespace,
+                    outcome: .injected, mark: workload.object.node.range.start)
                 do throws(InjectionError) {
                     // The webhook's namespaceSelector comes first: pods of other namespaces never reach it.
                     if let reason = InjectionDecision.namespaceSkip(workload.namespace, cluster: cluster) {
@@ -45,8 +47,9 @@ struct DocumentProcessor {
                         report.mark = error.mark ?? report.mark
                         throw error
                     } else if let template = workload.template {
-                        report.outcome = try inject(PodTemplateView(template: template), object: workload.object,
-                                                    report: &report, identities: &identities)
+                        report.outcome = try inject(
+                            PodTemplateView(template: template), object: workload.object,
+                            report: &report, identities: &identities)
                     } else {
                         report.outcome = .skipped(.noPodTemplate(workload.templatePath.joined(separator: ".")))
                     }
@@ -64,13 +67,17 @@ struct DocumentProcessor {
         do {
             output = try editor.output()
         } catch {
-            reports.append(WorkloadReport(kind: "", name: "", namespace: "", outcome: .failed(InjectionError(error.message)),
-                                          mark: document.root.range.start))
+            reports.append(
+                WorkloadReport(
+                    kind: "", name: "", namespace: "", outcome: .failed(InjectionError(error.message)),
+                    mark: document.root.range.start))
         }
     }
 
-    private mutating func inject(_ pod: PodTemplateView, object: ObjectView, report: inout WorkloadReport,
-                                 identities: inout IdentityCounter) throws(InjectionError) -> WorkloadReport.Outcome {
+    private mutating func inject(
+        _ pod: PodTemplateView, object: ObjectView, report: inout WorkloadReport,
+        identities: inout IdentityCounter
+    ) throws(InjectionError) -> WorkloadReport.Outcome {
         // A workload in a namespace the webhook sees is read for the decision and maybe edited: it must say
         // what it means (a workload of another namespace is not read further, not even built when streaming).
         if checksDuplicateKeys { try object.refuseDuplicateKeys() }
@@ -95,11 +102,13 @@ struct DocumentProcessor {
         let mutation = PodMutation(pod: pod, namespace: report.namespace, cluster: cluster, proxyUUID: uuid)
         let result = try mutation.apply(to: &attempt)
         if secretOptions.emit {
-            secrets.append(try BootstrapSecretWriter.secret(uuid: uuid, namespace: report.namespace,
-                                                            serviceAccount: result.serviceAccount,
-                                                            probes: result.probes, restore: result.restore,
-                                                            cluster: cluster, options: secretOptions,
-                                                            carried: Self.carriedAnnotations(of: object)))
+            secrets.append(
+                try BootstrapSecretWriter.secret(
+                    uuid: uuid, namespace: report.namespace,
+                    serviceAccount: result.serviceAccount,
+                    probes: result.probes, restore: result.restore,
+                    cluster: cluster, options: secretOptions,
+                    carried: Self.carriedAnnotations(of: object)))
         }
         editor = attempt
         report.warnings = result.warnings
@@ -110,7 +119,8 @@ struct DocumentProcessor {
     /// templates by `postrenderer.helm.sh/postrender-filename`, so the Secret lands beside its workload.
     static func carriedAnnotations(of object: ObjectView) -> [String: String] {
         let key = "postrenderer.helm.sh/postrender-filename"
-        guard let annotations = try? object.mapping("metadata")?.stringMap("annotations"), let value = annotations[key] else {
+        guard let annotations = try? object.mapping("metadata")?.stringMap("annotations"), let value = annotations[key]
+        else {
             return [:]
         }
         return [key: value]

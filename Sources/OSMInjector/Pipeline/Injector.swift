@@ -62,8 +62,10 @@ public struct Injector: Sendable {
     /// that can hold it, then the writing pass parses the source a batch of documents at a time, injects on
     /// `workers` threads and hands the output to `flush` in order, as it is made. `Output.bytes` is empty; on an
     /// error the caller discards what it was given.
-    public func runStreaming(_ source: [UInt8], parser: Parser = Parser(), workers: Int = WorkerCount.perCore,
-                             flush: ([UInt8]) -> Void) throws(YAMLError) -> Output {
+    public func runStreaming(
+        _ source: [UInt8], parser: Parser = Parser(), workers: Int = WorkerCount.perCore,
+        flush: ([UInt8]) -> Void
+    ) throws(YAMLError) -> Output {
         // The writing pass reads the stream in chunks on every core when the bytes say where documents start
         // (found on another core while this one surveys); otherwise one thread reads it ahead.
         let pendingChunks = BackgroundValue { DocumentStarts.chunks(of: source) }
@@ -126,23 +128,28 @@ public struct Injector: Sendable {
 
     /// One document: injected, re-injected, uninjected or left as it was, as `mode` and `plan` say.
     /// No new Secret may take the name of one of the stream's left-overs (`context.leftOvers`).
-    func process(_ document: Document, plan: ReinjectionPlan, undone: Result<[UInt8], InjectionError>?,
-                 context: StreamContext, identities: inout IdentityCounter) -> DocumentResult {
+    func process(
+        _ document: Document, plan: ReinjectionPlan, undone: Result<[UInt8], InjectionError>?,
+        context: StreamContext, identities: inout IdentityCounter
+    ) -> DocumentResult {
         let original = context.source[document.range.bytes]
         if let failures = plan.duplicateSecretErrors() { return DocumentResult(bytes: original, reports: failures) }
         if plan.injected.isEmpty || (mode == .inject && !plan.canUndo) {
             guard mode == .inject else { return DocumentResult(bytes: original) }
-            var processor = DocumentProcessor(document: document, source: context.source, cluster: context.cluster,
-                                              secrets: self.secrets)
+            var processor = DocumentProcessor(
+                document: document, source: context.source, cluster: context.cluster,
+                secrets: self.secrets)
             processor.leftOvers = context.leftOvers
             processor.checksDuplicateKeys = refusesDuplicateKeys
             let visits = plan.defaultNamespace == context.cluster.settings.defaultNamespace ? plan.visits : nil
             processor.run(identities: &identities, visits: visits)
-            return DocumentResult(bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
-                                  reports: Self.markingCopies(processor.reports, plan: plan))
+            return DocumentResult(
+                bytes: processor.output.map { $0[...] } ?? original, secrets: processor.secrets,
+                reports: Self.markingCopies(processor.reports, plan: plan))
         }
         guard mode == .inject ? plan.canUndo : plan.canUninject else {
-            return DocumentResult(bytes: original, reports: plan.injected.map { $0.report(.failed(plan.uninjectError(of: $0))) })
+            return DocumentResult(
+                bytes: original, reports: plan.injected.map { $0.report(.failed(plan.uninjectError(of: $0))) })
         }
         // The document is undone whole: every workload of it is read, where its positions are the file's.
         if refusesDuplicateKeys, let failure = Self.duplicateKeyFailure(in: plan.visits, cluster: context.cluster) {
@@ -165,16 +172,22 @@ public struct Injector: Sendable {
     }
 
     /// Injects afresh into a document restored to its state before injection, and says what changed.
-    private func reinject(_ undone: [UInt8], original: ArraySlice<UInt8>, plan: ReinjectionPlan,
-                          context: StreamContext, identities: inout IdentityCounter) -> DocumentResult {
+    private func reinject(
+        _ undone: [UInt8], original: ArraySlice<UInt8>, plan: ReinjectionPlan,
+        context: StreamContext, identities: inout IdentityCounter
+    ) -> DocumentResult {
         guard let restored = try? Parser().parse(undone), let document = restored.documents.first,
-              restored.documents.count == 1 else {
-            return DocumentResult(bytes: original, reports: plan.injected.map {
-                $0.report(.failed(InjectionError("internal: the uninjected document does not parse")))
-            })
+            restored.documents.count == 1
+        else {
+            return DocumentResult(
+                bytes: original,
+                reports: plan.injected.map {
+                    $0.report(.failed(InjectionError("internal: the uninjected document does not parse")))
+                })
         }
-        var processor = DocumentProcessor(document: document, source: restored.source, cluster: context.cluster,
-                                          secrets: self.secrets)
+        var processor = DocumentProcessor(
+            document: document, source: restored.source, cluster: context.cluster,
+            secrets: self.secrets)
         processor.leftOvers = context.leftOvers
         processor.checksDuplicateKeys = false
         var counted = identities
@@ -194,8 +207,12 @@ public struct Injector: Sendable {
         for index in reports.indices where plan.injected.contains(where: { $0.matches(reports[index]) }) {
             switch reports[index].outcome {
             case .injected:
-                reports[index].outcome = unchanged ? .upToDate : .updated(ChangeSummary.describe(
-                    old: original, new: bytes, secretsChanged: secretsChanged))
+                reports[index].outcome =
+                    unchanged
+                    ? .upToDate
+                    : .updated(
+                        ChangeSummary.describe(
+                            old: original, new: bytes, secretsChanged: secretsChanged))
             case .skipped(let reason):
                 reports[index].outcome = .uninjected(reason)
             default:
@@ -206,12 +223,16 @@ public struct Injector: Sendable {
     }
 
     /// A document whose injected parts no longer match their restore log: kept as it is, with its Secrets.
-    private func leftAsItWas(_ original: ArraySlice<UInt8>, plan: ReinjectionPlan, because reason: String) -> DocumentResult {
-        DocumentResult(bytes: original, reports: plan.injected.map {
-            var report = $0.report(.leftAsItWas)
-            report.warnings = [WorkloadWarning.restoreLogMismatch(reason)]
-            return report
-        }, keepsSecrets: true)
+    private func leftAsItWas(_ original: ArraySlice<UInt8>, plan: ReinjectionPlan, because reason: String)
+        -> DocumentResult
+    {
+        DocumentResult(
+            bytes: original,
+            reports: plan.injected.map {
+                var report = $0.report(.leftAsItWas)
+                report.warnings = [WorkloadWarning.restoreLogMismatch(reason)]
+                return report
+            }, keepsSecrets: true)
     }
 }
 
@@ -222,13 +243,15 @@ extension Injector {
     static func duplicateKeyFailure(in visits: [WorkloadWalker.Visit], cluster: ClusterState) -> WorkloadReport? {
         for visit in visits {
             guard case .workload(let workload) = visit, let template = workload.template, workload.templateError == nil,
-                  InjectionDecision.namespaceSkip(workload.namespace, cluster: cluster) == nil
-                    || WorkloadWalker.bootstrapSecretName(of: template) != nil else { continue }
+                InjectionDecision.namespaceSkip(workload.namespace, cluster: cluster) == nil
+                    || WorkloadWalker.bootstrapSecretName(of: template) != nil
+            else { continue }
             do {
                 try workload.object.refuseDuplicateKeys()
             } catch {
-                return WorkloadReport(kind: workload.kind, name: workload.name, namespace: workload.namespace,
-                                      outcome: .failed(error), mark: workload.object.node.range.start)
+                return WorkloadReport(
+                    kind: workload.kind, name: workload.name, namespace: workload.namespace,
+                    outcome: .failed(error), mark: workload.object.node.range.start)
             }
         }
         return nil
@@ -251,7 +274,8 @@ extension Injector {
 
     /// A Secret's value, for comparing an old Secret with a new one whatever their formatting.
     static func secretValue(_ bytes: [UInt8]) -> YAMLValue? {
-        guard let stream = try? Parser().parse(bytes), let document = stream.documents.first(where: { !$0.root.isNull }) else {
+        guard let stream = try? Parser().parse(bytes), let document = stream.documents.first(where: { !$0.root.isNull })
+        else {
             return nil
         }
         return try? ValueConverter(document: document).value(of: document.root)

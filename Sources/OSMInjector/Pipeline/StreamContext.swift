@@ -25,8 +25,9 @@ struct StreamContext: Sendable {
 
     /// The injected workloads of `document` and the Secrets that can undo them.
     func plan(for document: Document) -> ReinjectionPlan {
-        ReinjectionPlan(document: document, secrets: survey.secrets, owners: owners,
-                        defaultNamespace: cluster.settings.defaultNamespace)
+        ReinjectionPlan(
+            document: document, secrets: survey.secrets, owners: owners,
+            defaultNamespace: cluster.settings.defaultNamespace)
     }
 
     /// Takes out of `early` the Secrets of `document` when re-injection leaves it as it was, so that they stay
@@ -37,8 +38,9 @@ struct StreamContext: Sendable {
         // Whether a document is left as it was depends neither on the identities counted before it nor on
         // left-over Secrets (which fail an injection, never leave a document as it was).
         var identities = IdentityCounter()
-        let result = injector.process(document, plan: plan, undone: injector.undo(plan, source: source),
-                                      context: self, identities: &identities)
+        let result = injector.process(
+            document, plan: plan, undone: injector.undo(plan, source: source),
+            context: self, identities: &identities)
         if result.keepsSecrets { early.keep(ofDocument: document.index) }
     }
 }

@@ -77,7 +77,8 @@ struct StreamPass {
     }
 
     /// Writes one document's output, on a fresh `---` line after an inserted Secret.
-    private mutating func write(_ bytes: ArraySlice<UInt8>, before document: Document, into writer: inout StreamWriter) {
+    private mutating func write(_ bytes: ArraySlice<UInt8>, before document: Document, into writer: inout StreamWriter)
+    {
         if insertedBefore { writer.writeSeparatorIfNeeded(before: document) }
         insertedBefore = false
         writer.write(bytes)
@@ -91,19 +92,25 @@ struct StreamPass {
             for index in indices.reversed() { try editor.removeItem(at: index, from: items) }
             return try editor.output()[...]
         } catch {
-            let failure = InjectionError("cannot remove the replaced bootstrap Secrets from this List: \(error.message)")
-            reports.append(WorkloadReport(kind: "List", name: "", namespace: "", outcome: .failed(failure),
-                                          mark: document.root.range.start))
+            let failure = InjectionError(
+                "cannot remove the replaced bootstrap Secrets from this List: \(error.message)")
+            reports.append(
+                WorkloadReport(
+                    kind: "List", name: "", namespace: "", outcome: .failed(failure),
+                    mark: document.root.range.start))
             return source[document.range.bytes]
         }
     }
 
     /// `reports`, failed when a Secret of a workload left as it was was dropped before it (which
     /// `StreamContext.keepEarlySecrets` rules out): never a run that loses a Secret.
-    private static func failingIfDropped(_ reports: [WorkloadReport], plan: ReinjectionPlan,
-                                         replacedEarly: Set<String>) -> [WorkloadReport] {
+    private static func failingIfDropped(
+        _ reports: [WorkloadReport], plan: ReinjectionPlan,
+        replacedEarly: Set<String>
+    ) -> [WorkloadReport] {
         guard let lost = plan.secretDocuments.first(where: { replacedEarly.contains($0.name) }) else { return reports }
-        let error = InjectionError("internal: its bootstrap Secret \"\(lost.name)\" was dropped before it, and it was left as it was")
+        let error = InjectionError(
+            "internal: its bootstrap Secret \"\(lost.name)\" was dropped before it, and it was left as it was")
         return reports.map { report in
             guard plan.injected.contains(where: { $0.matches(report) }) else { return report }
             var failed = report
@@ -116,7 +123,8 @@ struct StreamPass {
     private static func secretNames(of document: Document, in index: BootstrapSecretIndex) -> [String]? {
         if let names = index.secretLists[document.index] { return names }
         guard let metadata = document.root["metadata"], document.root["kind"]?.scalar?.value == "Secret",
-              let name = metadata["name"]?.scalar?.value, name.hasPrefix(OSMConstants.bootstrapSecretPrefix) else {
+            let name = metadata["name"]?.scalar?.value, name.hasPrefix(OSMConstants.bootstrapSecretPrefix)
+        else {
             return nil
         }
         return [name]

@@ -16,6 +16,7 @@ struct StreamPreScan {
     /// `\u`, `\U`), or an escaped line break (which joins two lines without a blank): without one, a word
     /// that is not in the bytes is in no value either.
     private static func hasSpellingEscapes(_ source: [UInt8]) -> Bool {
-        ByteSearch.contains(source, 0x5C, followedBy: [UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"), 0x0A, 0x0D])
+        ByteSearch.contains(
+            source, 0x5C, followedBy: [UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"), 0x0A, 0x0D])
     }
 }

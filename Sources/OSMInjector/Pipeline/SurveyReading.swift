@@ -5,12 +5,14 @@ import LosslessYAML
 /// never sees the rest.
 enum SurveyReading {
     /// The words one of which every document the survey learns from holds in its bytes.
-    private static let words = ["Namespace", "MeshConfig", "Secret", "List"].map { Array($0.utf8) }
+    private static let words =
+        ["Namespace", "MeshConfig", "Secret", "List"].map { Array($0.utf8) }
         + [TreeNeeds.bootstrapName]
 
     /// Surveys `source` part by part; false (with `survey` untouched) when the bytes alone cannot say which
     /// parts to read, or a part does not read on its own: then the caller reads the whole stream.
-    static func survey(_ source: [UInt8], scan: StreamPreScan, parser: Parser, into survey: inout StreamSurvey) -> Bool {
+    static func survey(_ source: [UInt8], scan: StreamPreScan, parser: Parser, into survey: inout StreamSurvey) -> Bool
+    {
         guard !scan.hasSpellingEscapes else { return false }
         var learnt = survey
         var failed = false

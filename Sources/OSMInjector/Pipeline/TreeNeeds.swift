@@ -17,7 +17,8 @@ enum TreeNeeds {
         guard mode == .inject, !scan.mayNameBootstrapVolume else { return writePass }
         return DocumentFilter(needsTree: writePassKinds) { kind, metadata in
             guard WorkloadKinds.templatePath(of: kind.value) != nil,
-                  let declared = WorkloadNamespace.declared(in: metadata) else { return true }
+                let declared = WorkloadNamespace.declared(in: metadata)
+            else { return true }
             let namespace = declared.isEmpty ? cluster.settings.defaultNamespace : declared
             return InjectionDecision.namespaceSkip(namespace, cluster: cluster) == nil
         }

@@ -12,7 +12,8 @@ extension Injector {
         var workloads: [String: [(workload: WorkloadObject, secret: String)]] = [:]
         let defaultNamespace = cluster.settings.defaultNamespace
         for document in stream.documents {
-            let (walked, plan) = restored(document, source: stream.source, secrets: secrets, owners: owners)
+            let (walked, plan) =
+                restored(document, source: stream.source, secrets: secrets, owners: owners)
                 ?? (document, nil)
             for case .workload(let workload) in WorkloadWalker.visit(walked, defaultNamespace: defaultNamespace) {
                 let injected = plan?.injected.first {
@@ -40,13 +41,17 @@ extension Injector {
 
     /// The document as it was before an earlier injection, and the plan that undid it, when `run` re-injects it
     /// from there (and so decides on that pod); nil otherwise.
-    private func restored(_ document: Document, source: [UInt8], secrets: BootstrapSecretIndex,
-                          owners: SecretOwners) -> (Document, ReinjectionPlan?)? {
+    private func restored(
+        _ document: Document, source: [UInt8], secrets: BootstrapSecretIndex,
+        owners: SecretOwners
+    ) -> (Document, ReinjectionPlan?)? {
         guard mode == .inject else { return nil }
-        let plan = ReinjectionPlan(document: document, secrets: secrets, owners: owners,
-                                   defaultNamespace: cluster.settings.defaultNamespace)
+        let plan = ReinjectionPlan(
+            document: document, secrets: secrets, owners: owners,
+            defaultNamespace: cluster.settings.defaultNamespace)
         guard plan.canUndo, let bytes = try? plan.undo(source: source), let stream = try? Parser().parse(bytes),
-              stream.documents.count == 1, let first = stream.documents.first else { return nil }
+            stream.documents.count == 1, let first = stream.documents.first
+        else { return nil }
         return (first, plan)
     }
 
@@ -66,16 +71,20 @@ private struct PassedChecks {
         guard let template = workload.template, let pod = try? PodTemplateView(template: template) else { return [] }
         if mode == .uninject {
             let log = secrets[secretName]?.log != nil
-            return ["its bootstrap Secret \"\(secretName)\" is in the input, with "
-                    + (log ? "the restore log of every edit" : "the probes OSM's webhook rewrote")]
+            return [
+                "its bootstrap Secret \"\(secretName)\" is in the input, with "
+                    + (log ? "the restore log of every edit" : "the probes OSM's webhook rewrote")
+            ]
         }
         var checks: [String] = []
         _ = try? InjectionDecision.decide(pod: pod, namespace: report.namespace, cluster: cluster, passed: &checks)
         switch report.outcome {
         case .injected:
-            checks.append("the pod carries no earlier injection (no volume \(OSMConstants.envoyBootstrapConfigVolumeName))")
+            checks.append(
+                "the pod carries no earlier injection (no volume \(OSMConstants.envoyBootstrapConfigVolumeName))")
         case .upToDate, .updated:
-            checks.append("its earlier injection was undone with the restore log of its bootstrap Secret \"\(secretName)\"")
+            checks.append(
+                "its earlier injection was undone with the restore log of its bootstrap Secret \"\(secretName)\"")
         default:
             return checks
         }
@@ -97,7 +106,9 @@ private struct PassedChecks {
             checks.append("the init container image is set: \(cluster.initContainerImage)")
         }
         var taken = Set(((try? pod.containers()) ?? []).map(\.name))
-        for initContainer in (try? pod.initContainers()) ?? [] { taken.insert((try? initContainer.string("name")) ?? "") }
+        for initContainer in (try? pod.initContainers()) ?? [] {
+            taken.insert((try? initContainer.string("name")) ?? "")
+        }
         var names = [OSMConstants.envoyContainerName, OSMConstants.healthcheckContainerName]
         if !windows { names.insert(OSMConstants.initContainerName, at: 1) }
         let free = names.filter { !taken.contains($0) }

@@ -32,7 +32,9 @@ struct BootstrapSecretIndex {
         guard WorkloadKinds.isList(kind), let items = try? root.sequence("items"), !items.isEmpty else { return }
         var names: [String] = []
         for item in items {
-            guard (try? item.string("kind")) == "Secret", let name = index(item, documentIndex: document.index) else { return }
+            guard (try? item.string("kind")) == "Secret", let name = index(item, documentIndex: document.index) else {
+                return
+            }
             names.append(name)
         }
         secretLists[document.index] = names
@@ -41,14 +43,16 @@ struct BootstrapSecretIndex {
     /// Indexes one Secret object; returns its name when it is a bootstrap Secret.
     private mutating func index(_ object: ObjectView, documentIndex: Int) -> String? {
         guard let metadata = try? object.mapping("metadata"), let name = try? metadata.string("name"),
-              name.hasPrefix(OSMConstants.bootstrapSecretPrefix) else { return nil }
+            name.hasPrefix(OSMConstants.bootstrapSecretPrefix)
+        else { return nil }
         let log = ((try? metadata.stringMap("annotations")) ?? [:])[RestoreLog.annotation].flatMap(RestoreLog.decode)
         var bootstrap: WebhookUninjector.BootstrapProbes?
         if log == nil, let data = ((try? object.stringMap("data")) ?? [:])[OSMConstants.envoyBootstrapConfigFile] {
             bootstrap = WebhookUninjector.BootstrapProbes(base64: data)
         }
         marks[name, default: []].append(object.node.range.start)
-        entries[name] = Entry(documentIndex: documentIndex, bytes: object.node.range.bytes, log: log, bootstrap: bootstrap)
+        entries[name] = Entry(
+            documentIndex: documentIndex, bytes: object.node.range.bytes, log: log, bootstrap: bootstrap)
         return name
     }
 

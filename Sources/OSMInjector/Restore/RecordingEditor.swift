@@ -19,8 +19,10 @@ struct RecordingEditor {
     }
 
     /// Replaces the entry `key` of `view` with `newKey: value`, remembering the entry's text before.
-    mutating func replacePair(_ key: String, in view: ObjectView, withKey newKey: String,
-                              value: YAMLValue) throws(InjectionError) {
+    mutating func replacePair(
+        _ key: String, in view: ObjectView, withKey newKey: String,
+        value: YAMLValue
+    ) throws(InjectionError) {
         let original = editor.pairRegion(key, in: view.node).map { editor.text($0) }
         try run { (e) throws(EditError) in try e.replacePair(key, in: view.node, withKey: newKey, value: value) }
         log.entries.append(.init(path: stable(view), key: newKey, original: original))

@@ -43,15 +43,20 @@ struct ReinjectionPlan {
         visits = WorkloadWalker.visit(document, defaultNamespace: defaultNamespace)
         for visit in visits {
             guard case .workload(let workload) = visit, let template = workload.template,
-                  let secretName = WorkloadWalker.bootstrapSecretName(of: template) else { continue }
+                let secretName = WorkloadWalker.bootstrapSecretName(of: template)
+            else { continue }
             let owned = owners.allows(secretName, workloadAt: workload.object.node.range.start.offset)
             let entry = owned ? secrets[secretName] : nil
-            injected.append(Injected(kind: workload.kind, name: workload.name, namespace: workload.namespace,
-                                     mark: workload.object.node.range.start, secretName: secretName, log: entry?.log,
-                                     template: template, bootstrap: entry?.bootstrap,
-                                     copied: entry == nil && secrets[secretName] != nil,
-                                     duplicates: (secrets.marks[secretName] ?? []).count > 1 ? secrets.marks[secretName] ?? [] : []))
-            if let entry, entry.log != nil || entry.bootstrap != nil { secretDocuments.append((secretName, entry.bytes)) }
+            injected.append(
+                Injected(
+                    kind: workload.kind, name: workload.name, namespace: workload.namespace,
+                    mark: workload.object.node.range.start, secretName: secretName, log: entry?.log,
+                    template: template, bootstrap: entry?.bootstrap,
+                    copied: entry == nil && secrets[secretName] != nil,
+                    duplicates: (secrets.marks[secretName] ?? []).count > 1 ? secrets.marks[secretName] ?? [] : []))
+            if let entry, entry.log != nil || entry.bootstrap != nil {
+                secretDocuments.append((secretName, entry.bytes))
+            }
         }
     }
 
@@ -64,7 +69,9 @@ struct ReinjectionPlan {
     /// The error of each workload of a document in which one names a bootstrap Secret standing more than once in
     /// the stream (which one describes it is unknown), at the second Secret; nil when there is none.
     func duplicateSecretErrors() -> [WorkloadReport]? {
-        guard let first = injected.first(where: { $0.duplicates.count > 1 }), let second = first.duplicates.dropFirst().first else {
+        guard let first = injected.first(where: { $0.duplicates.count > 1 }),
+            let second = first.duplicates.dropFirst().first
+        else {
             return nil
         }
         return injected.map { workload in
@@ -72,7 +79,9 @@ struct ReinjectionPlan {
                 return workload.report(.failed(.neighbourSecretRepeated(first.report(.noKind).subject, at: second)))
             }
             let places = workload.duplicates.map { "\($0.line):\($0.column)" }.joined(separator: " and ")
-            return workload.report(.failed(.secretRepeated(workload.secretName, count: workload.duplicates.count, places: places, at: mark)))
+            return workload.report(
+                .failed(
+                    .secretRepeated(workload.secretName, count: workload.duplicates.count, places: places, at: mark)))
         }
     }
 
@@ -83,11 +92,14 @@ struct ReinjectionPlan {
             return .uninjectCopiedSecret(workload.secretName)
         }
         guard workload.log != nil || workload.bootstrap != nil,
-              let other = injected.first(where: { $0.log == nil && $0.bootstrap == nil }) else {
+            let other = injected.first(where: { $0.log == nil && $0.bootstrap == nil })
+        else {
             return .uninjectWithoutSecret
         }
         let subject = other.report(.noKind).subject
-        let why = other.copied ? "names its bootstrap Secret \"\(other.secretName)\" but is not described by it (a copy?)"
+        let why =
+            other.copied
+            ? "names its bootstrap Secret \"\(other.secretName)\" but is not described by it (a copy?)"
             : "has no bootstrap Secret in the input"
         return .uninjectBlockedByNeighbour(subject, because: why, at: other.mark)
     }
@@ -115,9 +127,11 @@ struct ReinjectionPlan {
         for adjustment in adjustments {
             let adjusted = Array(adjustment.adjusted.utf8)
             let at = adjustment.offset
-            guard at >= 0, at + adjusted.count <= bytes.count, bytes[at..<at + adjusted.count].elementsEqual(adjusted) else {
-                throw InjectionError("cannot uninject: the end of the document is not as the injection left it "
-                                     + "(changed by hand?); nothing was changed", at: document.root.range.start)
+            guard at >= 0, at + adjusted.count <= bytes.count, bytes[at..<at + adjusted.count].elementsEqual(adjusted)
+            else {
+                throw InjectionError(
+                    "cannot uninject: the end of the document is not as the injection left it "
+                        + "(changed by hand?); nothing was changed", at: document.root.range.start)
             }
             bytes.replaceSubrange(at..<at + adjusted.count, with: Array(adjustment.original.utf8))
         }
@@ -136,11 +150,13 @@ struct ReinjectionPlan {
         for document in undone.documents {
             for visit in WorkloadWalker.visit(document, defaultNamespace: "") {
                 guard case .workload(let workload) = visit, let template = workload.template,
-                      WorkloadWalker.bootstrapSecretName(of: template) != nil else { continue }
+                    WorkloadWalker.bootstrapSecretName(of: template) != nil
+                else { continue }
                 let mark = injected.first { $0.kind == workload.kind && $0.name == workload.name }?.mark
-                throw InjectionError("cannot uninject: its bootstrap volume is still there after undoing its restore log "
-                                     + "(the log or the workload was changed by hand); nothing was changed",
-                                     at: mark ?? document.root.range.start)
+                throw InjectionError(
+                    "cannot uninject: its bootstrap volume is still there after undoing its restore log "
+                        + "(the log or the workload was changed by hand); nothing was changed",
+                    at: mark ?? document.root.range.start)
             }
         }
     }

@@ -31,16 +31,20 @@ struct StreamSurvey {
         do {
             try cluster.absorb(document)
         } catch {
-            failures.append(WorkloadReport(kind: "", name: "", namespace: "", outcome: .failed(error),
-                                           mark: error.mark ?? document.root.range.start))
+            failures.append(
+                WorkloadReport(
+                    kind: "", name: "", namespace: "", outcome: .failed(error),
+                    mark: error.mark ?? document.root.range.start))
         }
         secrets.add(document)
         for visit in WorkloadWalker.visit(document, defaultNamespace: cluster.settings.defaultNamespace) {
             guard case .workload(let workload) = visit, let template = workload.template else { continue }
             identityCounts["\(workload.namespace)/\(workload.kind)/\(workload.name)", default: 0] += 1
             guard let name = WorkloadWalker.bootstrapSecretName(of: template) else { continue }
-            users.append(SecretUser(secret: name, document: document.index, offset: workload.object.node.range.start.offset,
-                                    namespace: workload.namespace, kind: workload.kind, name: workload.name))
+            users.append(
+                SecretUser(
+                    secret: name, document: document.index, offset: workload.object.node.range.start.offset,
+                    namespace: workload.namespace, kind: workload.kind, name: workload.name))
         }
     }
 

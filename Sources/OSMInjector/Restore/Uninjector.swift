@@ -10,7 +10,9 @@ enum Uninjector {
             do throws(EditError) {
                 if let item = entry.item {
                     let items = target.node.items ?? []
-                    guard let index = items.lastIndex(where: { root.document.resolve($0)["name"]?.scalar?.value == item }) else {
+                    guard
+                        let index = items.lastIndex(where: { root.document.resolve($0)["name"]?.scalar?.value == item })
+                    else {
                         continue
                     }
                     try editor.removeItem(at: index, from: target.node)

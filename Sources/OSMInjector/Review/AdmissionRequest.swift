@@ -32,14 +32,20 @@ public struct AdmissionRequest: Sendable {
         let root = ObjectView(document: document)
         let kindPrefix = "couldn't get version/kind; json parse error: json: "
         guard root.node.pairs != nil else {
-            throw AdmissionDecodeError(message: kindPrefix + "cannot unmarshal \(jsonType(of: root.node)) into Go value of type struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; Kind string \"json:\\\"kind,omitempty\\\"\" }")
+            throw AdmissionDecodeError(
+                message: kindPrefix
+                    + "cannot unmarshal \(jsonType(of: root.node)) into Go value of type struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; Kind string \"json:\\\"kind,omitempty\\\"\" }"
+            )
         }
         review.kind = try string(root, "kind", prefix: kindPrefix, owner: "")
         review.apiVersion = try string(root, "apiVersion", prefix: kindPrefix, owner: "")
         guard let requestNode = root.node["request"], !requestNode.isNull else { return review }
         let request = ObjectView(node: requestNode, document: document, path: "request")
         guard request.node.pairs != nil else {
-            throw AdmissionDecodeError(message: "json: cannot unmarshal \(jsonType(of: request.node)) into Go struct field AdmissionReview.request of type v1.AdmissionRequest")
+            throw AdmissionDecodeError(
+                message:
+                    "json: cannot unmarshal \(jsonType(of: request.node)) into Go struct field AdmissionReview.request of type v1.AdmissionRequest"
+            )
         }
         let uid = try string(request, "uid", prefix: "json: ", owner: "AdmissionRequest.request.")
         let namespace = try string(request, "namespace", prefix: "json: ", owner: "AdmissionRequest.request.")
@@ -62,11 +68,15 @@ public struct AdmissionRequest: Sendable {
     }
 
     /// A string member, or "" when absent; another type is a decoding error.
-    private static func string(_ object: ObjectView, _ key: String, prefix: String,
-                               owner: String) throws(AdmissionDecodeError) -> String {
+    private static func string(
+        _ object: ObjectView, _ key: String, prefix: String,
+        owner: String
+    ) throws(AdmissionDecodeError) -> String {
         guard let node = object.node[key], !node.isNull else { return "" }
         guard let scalar = node.scalar, scalar.style != .plain || GoJSONReader.plain(scalar.value).isString else {
-            throw AdmissionDecodeError(message: prefix + "cannot unmarshal \(jsonType(of: node)) into Go struct field \(owner).\(key) of type string")
+            throw AdmissionDecodeError(
+                message: prefix
+                    + "cannot unmarshal \(jsonType(of: node)) into Go struct field \(owner).\(key) of type string")
         }
         return scalar.value
     }
@@ -87,11 +97,14 @@ public struct AdmissionRequest: Sendable {
     /// go-yaml's `yaml: [line N: ]problem` (libyaml's problem without its context).
     private static func parseMessage(_ error: YAMLError, bytes: [UInt8], json: Bool) -> String {
         var problem = error.message
-        if problem.hasPrefix("while "), let comma = problem.range(of: ", ") { problem = String(problem[comma.upperBound...]) }
+        if problem.hasPrefix("while "), let comma = problem.range(of: ", ") {
+            problem = String(problem[comma.upperBound...])
+        }
         if json {
             let end = bytes.lastIndex { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }.map { $0 + 1 } ?? 0
             let truncated = (error.mark?.offset ?? 0) >= end
-            return "couldn't get version/kind; json parse error: " + (truncated ? "unexpected end of JSON input" : problem)
+            return "couldn't get version/kind; json parse error: "
+                + (truncated ? "unexpected end of JSON input" : problem)
         }
         let line = (error.mark?.line ?? 1) - 1
         return "yaml: " + (line > 0 ? "line \(line): " : "") + problem

@@ -14,8 +14,10 @@ public struct AdmissionReviewResponse: Sendable, Equatable {
     /// The JSON patch bytes, set when the pod is mutated.
     public var patch: [UInt8]?
 
-    public init(kind: String, apiVersion: String, uid: String, allowed: Bool, message: String? = nil,
-                patch: [UInt8]? = nil) {
+    public init(
+        kind: String, apiVersion: String, uid: String, allowed: Bool, message: String? = nil,
+        patch: [UInt8]? = nil
+    ) {
         self.kind = kind
         self.apiVersion = apiVersion
         self.uid = uid

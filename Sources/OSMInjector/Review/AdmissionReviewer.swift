@@ -66,7 +66,9 @@ public struct AdmissionReviewer: Sendable {
         let patch: String
         do {
             let mutated = try Parser().parse(output.bytes)
-            guard let mutatedDocument = mutated.documents.first else { return failure("internal: the injected pod is empty") }
+            guard let mutatedDocument = mutated.documents.first else {
+                return failure("internal: the injected pod is empty")
+            }
             let original = try GoJSONReader(document: document).value(of: document.root)
             let current = WebhookPod.restoringKind(
                 of: original, in: try GoJSONReader(document: mutatedDocument).value(of: mutatedDocument.root))

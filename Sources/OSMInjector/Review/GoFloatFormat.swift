@@ -26,7 +26,10 @@ enum GoFloatFormat {
         var point = 0
         var seenPoint = false
         for byte in mantissa.utf8 {
-            if byte == UInt8(ascii: ".") { seenPoint = true; continue }
+            if byte == UInt8(ascii: ".") {
+                seenPoint = true
+                continue
+            }
             digits.append(byte)
             if !seenPoint { point += 1 }
         }

@@ -13,14 +13,18 @@ public struct GoJSONReader: Sendable {
 
     /// The value of `node`.
     public func value(of node: Node) throws(YAMLError) -> GoJSONValue {
-        try TreeFolder<GoJSONValue>(document: document, limits: limits, scalar: { scalar, node in
-            guard scalar.style == .plain, node.tag == nil else { return .string(scalar.value) }
-            return Self.plain(scalar.value)
-        }, sequence: { .array($0) }, mapping: { entries in
-            var members: [String: GoJSONValue] = [:]
-            for entry in entries { members[entry.key] = entry.value }
-            return .object(members)
-        }).fold(node)
+        try TreeFolder<GoJSONValue>(
+            document: document, limits: limits,
+            scalar: { scalar, node in
+                guard scalar.style == .plain, node.tag == nil else { return .string(scalar.value) }
+                return Self.plain(scalar.value)
+            }, sequence: { .array($0) },
+            mapping: { entries in
+                var members: [String: GoJSONValue] = [:]
+                for entry in entries { members[entry.key] = entry.value }
+                return .object(members)
+            }
+        ).fold(node)
     }
 
     /// A plain scalar: null, a boolean, a number (as float64), or else a string.
@@ -44,7 +48,10 @@ public struct GoJSONReader: Sendable {
         if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
         func digits(_ s: inout Substring.UTF8View.SubSequence) -> Int {
             var n = 0
-            while let b = s.first, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") { s = s.dropFirst(); n += 1 }
+            while let b = s.first, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") {
+                s = s.dropFirst()
+                n += 1
+            }
             return n
         }
         guard digits(&bytes) > 0 else { return false }
@@ -54,7 +61,9 @@ public struct GoJSONReader: Sendable {
         }
         if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
             bytes = bytes.dropFirst()
-            if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+                bytes = bytes.dropFirst()
+            }
             guard digits(&bytes) > 0 else { return false }
         }
         return bytes.isEmpty

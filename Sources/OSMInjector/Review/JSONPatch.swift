@@ -27,8 +27,10 @@ public enum JSONPatch {
         return path + "/" + key
     }
 
-    private static func diff(_ a: [String: GoJSONValue], _ b: [String: GoJSONValue], path: String,
-                             into patch: inout [JSONPatchOperation]) {
+    private static func diff(
+        _ a: [String: GoJSONValue], _ b: [String: GoJSONValue], path: String,
+        into patch: inout [JSONPatchOperation]
+    ) {
         for key in b.keys.sortedAsGo() {
             guard let bv = b[key] else { continue }
             let p = makePath(path, key)
@@ -43,7 +45,9 @@ public enum JSONPatch {
         }
     }
 
-    static func handleValues(_ av: GoJSONValue, _ bv: GoJSONValue, path p: String, into patch: inout [JSONPatchOperation]) {
+    static func handleValues(
+        _ av: GoJSONValue, _ bv: GoJSONValue, path p: String, into patch: inout [JSONPatchOperation]
+    ) {
         let at = av.goType, bt = bv.goType
         if at == nil && bt == nil { return }
         if at != bt {
@@ -110,8 +114,10 @@ public enum JSONPatch {
     }
 
     /// The recursive `backtrace` unrolled: each step's operations come before those of the rest.
-    private static func backtrace(_ s: [GoJSONValue], _ t: [GoJSONValue], path p: String, i: Int, j: Int,
-                                  matrix: [[Int]]) -> [JSONPatchOperation] {
+    private static func backtrace(
+        _ s: [GoJSONValue], _ t: [GoJSONValue], path p: String, i: Int, j: Int,
+        matrix: [[Int]]
+    ) -> [JSONPatchOperation] {
         var ops: [JSONPatchOperation] = []
         var i = i, j = j
         while true {
