@@ -61,10 +61,10 @@ private func placements(_ value: String, _ emitter: Emitter) throws -> [(prefix:
 
     @Test func evidentlyPlain() {
         for value in ["YWRtaW46", "Yes123", "nullable", "TWFu+/9=", "abc.def_g-h/i+j=k"] {
-            #expect(Emitter.isEvidentlyPlain(value.utf8), "\(value)")
+            #expect(Emitter.isEvidentlyPlain(Array(value.utf8)[...]), "\(value)")
         }
         for value in ["", "False", "yes", "1abcdef", "+abcdef", ".abcdef", "abc def", "abc:def", "abcdé"] {
-            #expect(!Emitter.isEvidentlyPlain(value.utf8), "\(value)")
+            #expect(!Emitter.isEvidentlyPlain(Array(value.utf8)[...]), "\(value)")
         }
     }
 }

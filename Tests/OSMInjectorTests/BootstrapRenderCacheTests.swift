@@ -11,18 +11,21 @@ private let uuids = [
     "98765432-1234-5abc-9def-0123456789ab", "e1e2e3e4-f5f6-5789-a0b1-c2c3d4e5f6a7",
 ]
 
-/// Each probe type as none, an HTTP, an HTTPS and a TCP probe (the original paths, ports and timeouts varied).
+/// Each probe type as none, an HTTP probe, one that differs from it in the original port only and one in the path and
+/// timeout only (parts are kept by what they depend on), an HTTPS and a TCP probe.
 private func probeChoices(slot: Int) -> [BootstrapProbe?] {
-    [
+    let path = ["/healthz", "/ready", "/actuator/health/liveness"][slot]
+    return [
         nil,
-        BootstrapProbe(path: ["/healthz", "/ready", "/actuator/health/liveness"][slot], port: Int32(8080 + slot),
-                       timeoutSeconds: Int32(slot), kind: .http),
+        BootstrapProbe(path: path, port: Int32(8080 + slot), timeoutSeconds: Int32(slot), kind: .http),
+        BootstrapProbe(path: path, port: 3000, timeoutSeconds: Int32(slot), kind: .http),
+        BootstrapProbe(path: "/other", port: Int32(8080 + slot), timeoutSeconds: 5, kind: .http),
         BootstrapProbe(path: "/secure", port: 8443, timeoutSeconds: 3, kind: .https),
         BootstrapProbe(path: "", port: Int32(9000 + slot), kind: .tcp),
     ]
 }
 
-/// Every combination of liveness, readiness and startup probes (4 × 4 × 4).
+/// Every combination of liveness, readiness and startup probes (6 × 6 × 6).
 private let allProbeSets: [BootstrapProbes] = probeChoices(slot: 0).flatMap { liveness in
     probeChoices(slot: 1).flatMap { readiness in
         probeChoices(slot: 2).map { startup in
@@ -55,14 +58,17 @@ private func secret(uuid: String, namespace: String = "bookstore", serviceAccoun
 @Suite struct BootstrapRenderCacheTests {
     @Test func everyProbeCombinationAndMeshSettingIsByteIdentical() throws {
         let cache = BootstrapRenderCache()
-        // Twice: the first round fills the cache, the second takes everything from it.
-        for _ in 0..<2 {
-            for (m, mesh) in meshVariants.enumerated() {
-                for (p, probes) in allProbeSets.enumerated() {
-                    let s = secret(uuid: uuids[(m + p) % uuids.count], mesh: mesh, probes: probes)
+        for (m, mesh) in meshVariants.enumerated() {
+            let secrets = allProbeSets.enumerated().map { p, probes in
+                secret(uuid: uuids[(m + p) % uuids.count], mesh: mesh, probes: probes)
+            }
+            let fresh = try secrets.map { (secret: try $0.yaml(), bootstrap: try $0.config.yaml()) }
+            // Twice: the first round fills the cache, the second takes everything from it.
+            for _ in 0..<2 {
+                for (p, s) in secrets.enumerated() {
                     let cached = try #require(cache.cachedYAML(of: s), "mesh \(m), probes \(p) not cached")
-                    #expect(cached == (try s.yaml()), "mesh \(m), probes \(p)")
-                    #expect(cache.bootstrapYAML(s.config) == (try s.config.yaml()), "mesh \(m), probes \(p)")
+                    #expect(cached == fresh[p].secret, "mesh \(m), probes \(p)")
+                    #expect(cache.bootstrapYAML(s.config) == fresh[p].bootstrap, "mesh \(m), probes \(p)")
                 }
             }
         }

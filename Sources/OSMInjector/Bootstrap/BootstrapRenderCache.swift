@@ -31,19 +31,28 @@ final class BootstrapRenderCache: Sendable {
         let cipherSuites: [String], ecdhCurves: [String]
     }
 
-    /// One probe in its slot (0 liveness, 1 readiness, 2 startup).
+    /// One probe in its slot (0 liveness, 1 readiness, 2 startup), with only what its cluster or its listener
+    /// depends on (`clusterKey`, `listenerKey`).
     private struct ProbeKey: Hashable, Sendable {
         let slot: Int, probe: BootstrapProbe
-    }
 
-    /// One probe's sequence items: its cluster and its listener (both empty for a TCP probe).
-    private struct ProbeParts: Sendable {
-        let cluster: [UInt8], listener: [UInt8]
+        /// The cluster is `127.0.0.1:<original port>`: the path and timeout do not matter.
+        var clusterKey: ProbeKey {
+            ProbeKey(slot: slot, probe: BootstrapProbe(path: "", port: probe.port, kind: probe.kind))
+        }
+
+        /// The listener listens on the slot's port and routes to the slot's cluster: the original port does not matter.
+        var listenerKey: ProbeKey {
+            ProbeKey(slot: slot, probe: BootstrapProbe(path: probe.path, port: 0, timeoutSeconds: probe.timeoutSeconds,
+                                                       kind: probe.kind))
+        }
     }
 
     private struct Parts: Sendable {
         var controllers: [ControllerKey: [UInt8]] = [:]
-        var probes: [ProbeKey: ProbeParts] = [:]
+        /// Sequence items by `ProbeKey.clusterKey` and `.listenerKey` (empty for a TCP probe, which adds neither).
+        var clusters: [ProbeKey: [UInt8]] = [:]
+        var listeners: [ProbeKey: [UInt8]] = [:]
         /// By annotation keys, in written order.
         var secrets: [[String]: Template] = [:]
     }
@@ -102,25 +111,33 @@ final class BootstrapRenderCache: Sendable {
                                           cipherSuites: config.cipherSuites, ecdhCurves: config.ecdhCurves)
         let slots = [config.probes.liveness, config.probes.readiness, config.probes.startup]
         let probeKeys = slots.enumerated().compactMap { slot, probe in probe.map { ProbeKey(slot: slot, probe: $0) } }
-        var (controller, probes) = parts.withLock { parts in
-            (parts.controllers[controllerKey], probeKeys.map { parts.probes[$0] })
+        var (controller, clusters, listeners) = parts.withLock { parts in
+            (parts.controllers[controllerKey], probeKeys.map { parts.clusters[$0.clusterKey] },
+             probeKeys.map { parts.listeners[$0.listenerKey] })
         }
         if controller == nil {
             guard let made = Self.sequenceItem(config.controllerCluster(), under: "clusters") else { return nil }
             controller = made
             remember { $0.controllers[controllerKey] = made }
         }
-        for (index, key) in probeKeys.enumerated() where probes[index] == nil {
-            guard let made = Self.renderProbe(key) else { return nil }
-            probes[index] = made
-            remember { $0.probes[key] = made }
+        for (index, key) in probeKeys.enumerated() {
+            if clusters[index] == nil {
+                guard let made = Self.renderProbe(key.clusterKey, part: \.clusters, under: "clusters") else { return nil }
+                clusters[index] = made
+                remember { $0.clusters[key.clusterKey] = made }
+            }
+            if listeners[index] == nil {
+                guard let made = Self.renderProbe(key.listenerKey, part: \.listeners, under: "listeners") else { return nil }
+                listeners[index] = made
+                remember { $0.listeners[key.listenerKey] = made }
+            }
         }
         guard let controller else { return nil }
-        let probeParts = probes.compactMap { $0 }
+        let clusterItems = clusters.compactMap { $0 }, listenerItems = listeners.compactMap { $0 }
 
         var out: [UInt8] = []
-        out.reserveCapacity(fixed.head.count + 256 + controller.count
-                            + probeParts.reduce(0) { $0 + $1.cluster.count + $1.listener.count } + 64)
+        out.reserveCapacity(fixed.head.count + 256 + controller.count + clusterItems.reduce(0) { $0 + $1.count }
+                            + listenerItems.reduce(0) { $0 + $1.count } + 64)
         out.append(contentsOf: fixed.head)
         out.append(contentsOf: fixed.node.segments[0])
         guard Self.bootstrapEmitter.appendAsIs(config.nodeID, to: &out) else { return nil }
@@ -128,10 +145,10 @@ final class BootstrapRenderCache: Sendable {
         out.append(contentsOf: Self.staticResourcesLine)
         out.append(contentsOf: Self.clustersLine)
         out.append(contentsOf: controller)
-        for part in probeParts { out.append(contentsOf: part.cluster) }
-        if probeParts.contains(where: { !$0.listener.isEmpty }) {
+        for item in clusterItems { out.append(contentsOf: item) }
+        if listenerItems.contains(where: { !$0.isEmpty }) {
             out.append(contentsOf: Self.listenersLine)
-            for part in probeParts { out.append(contentsOf: part.listener) }
+            for item in listenerItems { out.append(contentsOf: item) }
         }
         return out
     }
@@ -139,8 +156,8 @@ final class BootstrapRenderCache: Sendable {
     /// Adds a part, forgetting all when a kind of part is full.
     private func remember(_ add: (inout Parts) -> Void) {
         parts.withLock { parts in
-            if parts.controllers.count >= Self.capacity || parts.probes.count >= Self.capacity
-                || parts.secrets.count >= Self.capacity {
+            if parts.controllers.count >= Self.capacity || parts.clusters.count >= Self.capacity
+                || parts.listeners.count >= Self.capacity || parts.secrets.count >= Self.capacity {
                 parts = Parts()
             }
             add(&parts)
@@ -174,25 +191,18 @@ final class BootstrapRenderCache: Sendable {
         return Fixed(head: head, node: node)
     }
 
-    /// The cluster and listener a probe adds in its slot (`ProbeListeners.resources` of that probe alone).
-    private static func renderProbe(_ key: ProbeKey) -> ProbeParts? {
+    /// The cluster or the listener a probe adds in its slot (`ProbeListeners.resources` of that probe alone) as a
+    /// sequence item; empty when it adds none.
+    private static func renderProbe(_ key: ProbeKey, part: KeyPath<(listeners: [YAMLValue], clusters: [YAMLValue]), [YAMLValue]>,
+                                    under name: String) -> [UInt8]? {
         var probes = BootstrapProbes()
         switch key.slot {
         case 0: probes.liveness = key.probe
         case 1: probes.readiness = key.probe
         default: probes.startup = key.probe
         }
-        let (listeners, clusters) = ProbeListeners.resources(for: probes)
-        var cluster: [UInt8] = [], listener: [UInt8] = []
-        if let value = clusters.first {
-            guard let item = sequenceItem(value, under: "clusters") else { return nil }
-            cluster = item
-        }
-        if let value = listeners.first {
-            guard let item = sequenceItem(value, under: "listeners") else { return nil }
-            listener = item
-        }
-        return ProbeParts(cluster: cluster, listener: listener)
+        guard let value = ProbeListeners.resources(for: probes)[keyPath: part].first else { return [] }
+        return sequenceItem(value, under: name)
     }
 
     /// `value` as an item of `static_resources.<key>` in `bootstrap.yaml`: the same depth, so the same text.
