@@ -1,9 +1,9 @@
 import LosslessYAML
 
 /// One original health probe as OSM v1.2.4's webhook records it before rewriting (`models.HealthProbe`).
-public struct BootstrapProbe: Sendable, Equatable {
+public struct BootstrapProbe: Sendable, Hashable {
     /// What the probe originally was.
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Hashable {
         /// `httpGet` with scheme empty or exactly `HTTP`.
         case http
         /// `httpGet` with any other scheme (v1.2.4: `IsHTTP` false, `IsTCPSocket` false).
@@ -113,56 +113,61 @@ public struct BootstrapConfig: Sendable, Equatable {
         var staticResources: [(String, YAMLValue)] = [("clusters", .sequence([controllerCluster()] + probeClusters))]
         if !listeners.isEmpty { staticResources.append(("listeners", .sequence(listeners))) }
         return YAMLValue.map([
-            // protojson leaves out an empty string, so an empty node ID gives `node: {}`.
-            ("node", .map(nodeID.isEmpty ? [] : [("id", .string(nodeID))])),
+            ("node", node()),
+            ("admin", Self.admin()),
+            ("dynamic_resources", Self.dynamicResources()),
+            ("static_resources", .map(staticResources)),
+        ]).sortedLikeGoYAMLv2()
+    }
+
+    /// `node`: the ID only (protojson leaves out an empty string, so an empty node ID gives `node: {}`).
+    func node() -> YAMLValue {
+        .map(nodeID.isEmpty ? [] : [("id", .string(nodeID))])
+    }
+
+    /// `admin`: the stdout access log and the admin listener on localhost.
+    static func admin() -> YAMLValue {
+        .map([
             (
-                "admin",
+                "access_log",
+                .sequence([
+                    .map([
+                        ("name", .string(ProbeListeners.accessLoggerName)),
+                        ("typed_config", .map([("@type", .string(ProbeListeners.stdoutAccessLogType))])),
+                    ])
+                ])
+            ),
+            (
+                "address",
+                ProbeListeners.socketAddress(
+                    OSMConstants.localhostIPAddress,
+                    port: Int32(OSMConstants.envoyAdminPort))
+            ),
+        ])
+    }
+
+    /// `dynamic_resources`: ADS over gRPC to the `osm-controller` cluster, for clusters and listeners.
+    static func dynamicResources() -> YAMLValue {
+        .map([
+            (
+                "ads_config",
                 .map([
+                    ("api_type", .string("GRPC")),
+                    ("transport_api_version", .string("V3")),
                     (
-                        "access_log",
+                        "grpc_services",
                         .sequence([
                             .map([
-                                ("name", .string(ProbeListeners.accessLoggerName)),
-                                ("typed_config", .map([("@type", .string(ProbeListeners.stdoutAccessLogType))])),
+                                ("envoy_grpc", .map([("cluster_name", .string(OSMConstants.osmControllerName))]))
                             ])
                         ])
                     ),
-                    (
-                        "address",
-                        ProbeListeners.socketAddress(
-                            OSMConstants.localhostIPAddress,
-                            port: Int32(OSMConstants.envoyAdminPort))
-                    ),
+                    ("set_node_on_first_message_only", .bool(true)),
                 ])
             ),
-            (
-                "dynamic_resources",
-                .map([
-                    (
-                        "ads_config",
-                        .map([
-                            ("api_type", .string("GRPC")),
-                            ("transport_api_version", .string("V3")),
-                            (
-                                "grpc_services",
-                                .sequence([
-                                    .map([
-                                        (
-                                            "envoy_grpc",
-                                            .map([("cluster_name", .string(OSMConstants.osmControllerName))])
-                                        )
-                                    ])
-                                ])
-                            ),
-                            ("set_node_on_first_message_only", .bool(true)),
-                        ])
-                    ),
-                    ("cds_config", .map([("resource_api_version", .string("V3")), ("ads", .mapping([]))])),
-                    ("lds_config", .map([("resource_api_version", .string("V3")), ("ads", .mapping([]))])),
-                ])
-            ),
-            ("static_resources", .map(staticResources)),
-        ]).sortedLikeGoYAMLv2()
+            ("cds_config", .map([("resource_api_version", .string("V3")), ("ads", .mapping([]))])),
+            ("lds_config", .map([("resource_api_version", .string("V3")), ("ads", .mapping([]))])),
+        ])
     }
 
     /// `bootstrap.yaml` exactly as v1.2.4 writes it (`utils.ProtoToYAML`).
@@ -176,7 +181,7 @@ public struct BootstrapConfig: Sendable, Equatable {
 
     /// The `osm-controller` cluster: LOGICAL_DNS to the xDS host on port 15128 over mutual TLS with HTTP/2.
     /// `lb_policy: ROUND_ROBIN` is the enum's zero value, so protojson leaves it out.
-    private func controllerCluster() -> YAMLValue {
+    func controllerCluster() -> YAMLValue {
         let sdsConfig = { (name: String, file: String) -> YAMLValue in
             .map([
                 ("name", .string(name)),

@@ -63,21 +63,57 @@ public struct BootstrapSecret: Sendable, Equatable {
 
     /// The data files (key and raw bytes) in key order.
     public func files() throws(InjectionError) -> [(key: String, bytes: [UInt8])] {
+        Self.inKeyOrder([(OSMConstants.envoyBootstrapConfigFile, try config.yaml())] + (try otherFiles()), by: \.key)
+    }
+
+    /// The data files besides `bootstrap.yaml`, in no particular order: the two SDS files and the PEM files known.
+    func otherFiles() throws(InjectionError) -> [(key: String, bytes: [UInt8])] {
         var files: [(key: String, bytes: [UInt8])] = [
-            (OSMConstants.envoyBootstrapConfigFile, try config.yaml()),
             (OSMConstants.envoyTLSCertificateSDSSecretFile, try SDSFiles.tlsCertificateYAML()),
             (OSMConstants.envoyValidationContextSDSSecretFile, try SDSFiles.validationContextYAML()),
         ]
         if let pem = certificates.caCertificate { files.append((OSMConstants.envoyXDSCACertFile, pem)) }
         if let pem = certificates.certificateChain { files.append((OSMConstants.envoyXDSCertFile, pem)) }
         if let pem = certificates.privateKey { files.append((OSMConstants.envoyXDSKeyFile, pem)) }
-        return files.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+        return files
+    }
+
+    /// `entries` sorted by the bytes of their `key`, as Go's JSON encoder sorts map keys.
+    static func inKeyOrder<Entry>(_ entries: [Entry], by key: (Entry) -> String) -> [Entry] {
+        entries.sorted { Array(key($0).utf8).lexicographicallyPrecedes(Array(key($1).utf8)) }
+    }
+
+    /// The annotations in the order they are written.
+    var sortedAnnotations: [(key: String, value: String)] {
+        annotations.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// The Secret manifest, `data` base64-encoded.
     public func secret() throws(InjectionError) -> YAMLValue {
-        let data = try files().map { file in (file.key, YAMLValue.string(Data(file.bytes).base64EncodedString())) }
-        return .map([
+        let data = try files().map { file in (key: file.key, value: Data(file.bytes).base64EncodedString()) }
+        return Self.manifest(
+            name: name, namespace: namespace, meshName: meshName, osmVersion: osmVersion,
+            annotations: sortedAnnotations, data: data)
+    }
+
+    /// The Secret as YAML text (without a `---` line), rendered afresh; `BootstrapRenderCache` writes the same
+    /// bytes from parts it keeps.
+    public func yaml() throws(InjectionError) -> [UInt8] {
+        let value = try secret()
+        do {
+            return try Emitter().emit(value)
+        } catch {
+            throw InjectionError("cannot write the bootstrap Secret: \(error)")
+        }
+    }
+
+    /// The Secret manifest of these scalars, annotations and base64 `data` values (each list in written order).
+    static func manifest(
+        name: String, namespace: String, meshName: String, osmVersion: String,
+        annotations: [(key: String, value: String)],
+        data: [(key: String, value: String)]
+    ) -> YAMLValue {
+        .map([
             ("apiVersion", .string("v1")),
             ("kind", .string("Secret")),
             (
@@ -98,16 +134,10 @@ public struct BootstrapSecret: Sendable, Equatable {
                         + (annotations.isEmpty
                             ? []
                             : [
-                                (
-                                    "annotations",
-                                    .map(
-                                        annotations.sorted { $0.key < $1.key }.map {
-                                            ($0.key, YAMLValue.string($0.value))
-                                        })
-                                )
+                                ("annotations", .map(annotations.map { ($0.key, YAMLValue.string($0.value)) }))
                             ]))
             ),
-            ("data", .map(data)),
+            ("data", .map(data.map { ($0.key, YAMLValue.string($0.value)) })),
         ])
     }
 }

@@ -32,13 +32,11 @@ enum BootstrapSecretWriter {
                 keyBits: CertificateIssuer.keyBits(forCertKeyBitSize: mesh.certKeyBitSize),
                 notBefore: options.notBefore)
         }
-        let value = try secret.secret()
-        do {
-            return try Emitter().emit(value)
-        } catch {
-            throw InjectionError("cannot write the bootstrap Secret: \(error)")
-        }
+        return try renderCache.yaml(of: secret)
     }
+
+    /// The Secrets' parts kept for the whole run, shared by the workers.
+    private static let renderCache = BootstrapRenderCache()
 
     private static func bootstrapProbe(_ probe: OriginalProbe) -> BootstrapProbe {
         BootstrapProbe(

@@ -57,10 +57,7 @@ public struct RestoreLog: Codable, Sendable, Equatable {
 
     /// The log as compact JSON with sorted keys (deterministic).
     public func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        RestoreLogJSON.encode(self)
     }
 
     /// Reads a log from its JSON text.
