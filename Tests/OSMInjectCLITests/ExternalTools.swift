@@ -47,30 +47,8 @@ enum ExternalTools {
         _ executable: URL, _ arguments: [String], in directory: URL? = nil,
         environment: [String: String] = [:]
     ) throws -> RunResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let scratch = try ScratchFolder()
-        let outURL = scratch.url.appendingPathComponent("stdout"), errURL = scratch.url.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outURL), errors = try FileHandle(forWritingTo: errURL)
-        defer {
-            try? output.close()
-            try? errors.close()
-        }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        return RunResult(
-            status: process.terminationStatus, stdout: Array(try Data(contentsOf: outURL)),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let env = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        return try runProcess(executable, arguments, in: directory, environment: env)
     }
 }
 

@@ -34,19 +34,26 @@ func runTool(
     _ arguments: [String], in directory: URL? = nil, stdin: [UInt8] = [],
     environment: [String: String] = [:]
 ) throws -> RunResult {
-    let process = Process()
-    process.executableURL = toolURL
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "ARGOCD_APP_NAMESPACE")
     for (k, v) in environment { env[k] = v }
-    process.environment = env
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("osm-inject-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let inURL = scratch.appendingPathComponent("stdin"), outURL = scratch.appendingPathComponent("stdout"),
-        errURL = scratch.appendingPathComponent("stderr")
+    return try runProcess(toolURL, arguments, in: directory, stdin: stdin, environment: env)
+}
+
+/// Runs `executable` with `arguments` in `directory` and the whole `environment`, feeding `stdin`; stdout and
+/// stderr go through files, so that neither can fill a pipe and stall the process.
+func runProcess(
+    _ executable: URL, _ arguments: [String], in directory: URL? = nil, stdin: [UInt8] = [],
+    environment: [String: String]
+) throws -> RunResult {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    process.environment = environment
+    let scratch = try ScratchFolder()
+    let inURL = scratch.url.appendingPathComponent("stdin"), outURL = scratch.url.appendingPathComponent("stdout"),
+        errURL = scratch.url.appendingPathComponent("stderr")
     try Data(stdin).write(to: inURL)
     _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
     _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
