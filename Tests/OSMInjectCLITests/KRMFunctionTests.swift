@@ -263,6 +263,40 @@ import Testing
         #expect(result.stderr.contains("error: deployment \"web\": Invalid annotation value"))
     }
 
+    @Test func aKeyWrittenTwiceInTheFunctionConfigsStateIsAnErrorResult() throws {
+        for (mesh, namespace) in [
+            ("sidecar: {logLevel: debug}", "name: shop\n          name: shop"),
+            ("sidecar: {logLevel: debug, logLevel: info}", "name: shop"),
+        ] {
+            let config = """
+                  apiVersion: osm-inject.openservicemesh.io/v1alpha1
+                  kind: InjectorConfig
+                  metadata: {name: osm-inject}
+                  spec:
+                    meshConfig:
+                      apiVersion: config.openservicemesh.io/v1alpha2
+                      kind: MeshConfig
+                      metadata: {name: osm-mesh-config, namespace: osm-system}
+                      spec:
+                        \(mesh)
+                    namespaces:
+                      - apiVersion: v1
+                        kind: Namespace
+                        metadata:
+                          \(namespace)
+
+                """
+            let result = try runTool(
+                [], stdin: Array(Self.resourceList([Self.deployment], functionConfig: config).utf8))
+            #expect(result.status == 1)
+            #expect(result.stdoutText.contains("severity: error"))
+            let key = mesh.contains("info") ? "logLevel" : "name"
+            #expect(
+                result.stderr.contains("error: functionConfig: duplicate key \"\(key)\" (first at line"),
+                "\(result.stderr)")
+        }
+    }
+
     @Test func aBadFunctionConfigIsAnErrorResult() throws {
         let config = "  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: x}\n  data:\n    mesh-nme: osm\n"
         let result = try runTool([], stdin: Array(Self.resourceList([Self.deployment], functionConfig: config).utf8))

@@ -65,12 +65,14 @@ public struct FunctionConfig: Sendable, Equatable {
                 throw InjectionError(
                     "\(mesh.path) must be a MeshConfig (config.openservicemesh.io)", at: mesh.node.range.start)
             }
+            try mesh.refuseDuplicateKeys()
             meshConfig = try MeshConfig(mesh)
         }
         for item in try spec.sequence("namespaces") ?? [] {
             guard try item.string("kind") == "Namespace" else {
                 throw InjectionError("\(item.path) must be a Namespace object", at: item.node.range.start)
             }
+            try item.refuseDuplicateKeys()
             namespaces.append(try NamespaceInfo(item))
         }
     }
