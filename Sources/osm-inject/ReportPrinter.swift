@@ -26,14 +26,18 @@ final class ReportPrinter {
     private enum SharedUUIDNote { case none, due, written }
     private var sharedUUIDNote = SharedUUIDNote.none
 
+    /// Why one proxy UUID per workload is fine with OSM's injector in the cluster, and not without it.
+    static let sharedUUIDNoteText =
+        "note: the bootstrap Secrets name one proxy UUID per workload. OSM's injector in the cluster gives each "
+        + "pod its own UUID and certificate when it admits it; without the injector, every pod of a workload "
+        + "that runs several at once would share one proxy UUID, which OSM's controller rejects."
+
     /// Writes the report lines held back so far.
     func flush() {
         for line in pending { write(line) }
         pending.removeAll()
         if sharedUUIDNote == .due && !quiet {
-            write(
-                "note: the bootstrap Secrets name one proxy UUID per workload. OSM's injector in the cluster gives each pod its own UUID and certificate when it admits it; without the injector, every pod of a workload that runs several at once would share one proxy UUID, which OSM's controller rejects."
-            )
+            write(Self.sharedUUIDNoteText)
             sharedUUIDNote = .written
         }
     }

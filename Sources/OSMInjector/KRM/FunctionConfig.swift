@@ -39,8 +39,9 @@ public struct FunctionConfig: Sendable, Equatable {
         case ("v1", "ConfigMap"):
             try readConfigMap(object)
         default:
+            let found = kind.isEmpty ? "an object without kind" : "\(apiVersion) \(kind)"
             throw InjectionError(
-                "functionConfig must be a \(Self.kind) (\(Self.apiVersion)) or a v1 ConfigMap, not \(kind.isEmpty ? "an object without kind" : "\(apiVersion) \(kind)")",
+                "functionConfig must be a \(Self.kind) (\(Self.apiVersion)) or a v1 ConfigMap, not \(found)",
                 at: object.node.range.start)
         }
     }

@@ -22,8 +22,8 @@ public enum SkipReason: Sendable, Equatable {
         case .osmNamespace(let ns):
             return "namespace \"\(ns)\" is the OSM control plane namespace"
         case .namespaceNotDeclared(let ns):
-            return
-                "namespace \"\(ns)\" is not declared (add its Namespace object to the input or to --config), so it is not monitored"
+            return "namespace \"\(ns)\" is not declared (add its Namespace object to the input or to --config), "
+                + "so it is not monitored"
         case .namespaceNotMonitored(let ns, let mesh):
             return "namespace \"\(ns)\" is not monitored by mesh \"\(mesh)\""
         case .namespaceIgnored(let ns):

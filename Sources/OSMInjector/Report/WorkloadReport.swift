@@ -57,8 +57,8 @@ public struct WorkloadReport: Sendable, Equatable {
         case .alreadyInjected:
             return "\(subject) already injected (its bootstrap Secret is not in the input, so it was not checked)"
         case .leftAsItWas:
-            return
-                "\(subject) already injected, left as it was (its injected parts no longer match its bootstrap Secret's restore log)"
+            return "\(subject) already injected, left as it was (its injected parts no longer match its bootstrap "
+                + "Secret's restore log)"
         case .upToDate: return "\(subject) already injected, up to date"
         case .updated(let parts): return "\(subject) updated: \(parts.joined(separator: ", "))"
         case .uninjected(let reason?): return "\(subject) uninjected: \(reason.sentence)"

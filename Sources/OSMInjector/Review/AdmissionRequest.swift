@@ -33,9 +33,9 @@ public struct AdmissionRequest: Sendable {
         let kindPrefix = "couldn't get version/kind; json parse error: json: "
         guard root.node.pairs != nil else {
             throw AdmissionDecodeError(
-                message: kindPrefix
-                    + "cannot unmarshal \(jsonType(of: root.node)) into Go value of type struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; Kind string \"json:\\\"kind,omitempty\\\"\" }"
-            )
+                message: kindPrefix + "cannot unmarshal \(jsonType(of: root.node)) into Go value of type struct { "
+                    + "APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; "
+                    + "Kind string \"json:\\\"kind,omitempty\\\"\" }")
         }
         review.kind = try string(root, "kind", prefix: kindPrefix, owner: "")
         review.apiVersion = try string(root, "apiVersion", prefix: kindPrefix, owner: "")
@@ -43,9 +43,8 @@ public struct AdmissionRequest: Sendable {
         let request = ObjectView(node: requestNode, document: document, path: "request")
         guard request.node.pairs != nil else {
             throw AdmissionDecodeError(
-                message:
-                    "json: cannot unmarshal \(jsonType(of: request.node)) into Go struct field AdmissionReview.request of type v1.AdmissionRequest"
-            )
+                message: "json: cannot unmarshal \(jsonType(of: request.node)) into Go struct field "
+                    + "AdmissionReview.request of type v1.AdmissionRequest")
         }
         let uid = try string(request, "uid", prefix: "json: ", owner: "AdmissionRequest.request.")
         let namespace = try string(request, "namespace", prefix: "json: ", owner: "AdmissionRequest.request.")
