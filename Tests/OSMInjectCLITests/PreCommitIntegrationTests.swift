@@ -10,16 +10,6 @@ import Testing
 /// skipped otherwise; its build is kept in `.build/pre-commit-e2e` and reused while the package's files are the
 /// same. The definition of the swift hooks is checked against the system ones on every run.
 @Suite(.serialized) struct PreCommitIntegrationTests {
-    static let namespace = """
-        apiVersion: v1
-        kind: Namespace
-        metadata:
-          name: shop
-          labels: {openservicemesh.io/monitored-by: osm}
-          annotations: {openservicemesh.io/sidecar-injection: enabled}
-
-        """
-
     static let deployment = """
         # the web tier
         apiVersion: apps/v1
@@ -78,7 +68,7 @@ import Testing
     /// A user's repository with a manifest, the declared state and a `.pre-commit-config.yaml` naming `hook`.
     static func userRepository(_ scratch: ScratchFolder, hooks: URL, rev: String, hook: String) throws -> URL {
         let folder = scratch.url.appendingPathComponent("app")
-        try scratch.write("app/deploy/cluster.yaml", namespace)
+        try scratch.write("app/deploy/cluster.yaml", meshNamespace)
         try scratch.write("app/deploy/web.yaml", deployment)
         try scratch.write(
             "app/.pre-commit-config.yaml",
